@@ -1,0 +1,55 @@
+#!/usr/bin/env node
+// Build: bundle the CLI and the library with esbuild (one file to load at start instead of ~100
+// modules: cold start is the figure users feel), compile the shipped taxonomy YAML to JSON (parsing
+// it costs ~250 ms, far more than a start should), and emit type declarations with tsc.
+import { build } from 'esbuild';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = join(root, 'dist');
+const quiet = process.argv.includes('--quiet');
+const log = (s) => quiet || console.error(s);
+
+rmSync(dist, { recursive: true, force: true });
+mkdirSync(dist, { recursive: true });
+
+await build({
+  entryPoints: { cli: join(root, 'src/cli/main.ts'), index: join(root, 'src/index.ts') },
+  outdir: dist,
+  bundle: true,
+  splitting: true, // code loaded on demand (yaml, fast-glob, extractors) stays in its own chunk
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  chunkNames: 'chunk-[hash]',
+  sourcemap: 'linked',
+  legalComments: 'none',
+  // Bundled CommonJS dependencies call require(); ESM output needs one made for them.
+  banner: { js: "import { createRequire as __skillscanRequire } from 'node:module'; const require = __skillscanRequire(import.meta.url);" },
+  logLevel: 'warning',
+});
+log('bundled dist/cli.js, dist/index.js');
+
+const lib = await import(pathToFileURL(join(dist, 'index.js')).href);
+const manifest = lib.builtinManifestPath();
+const taxonomy = lib.mergeLayers([lib.loadTaxonomyLayer(manifest)]);
+const compiled = lib.compileTaxonomy(taxonomy);
+// Positions point at the package's own files, relative to its root, not at this machine's paths.
+const rel = (pos) => pos && { ...pos, file: relative(root, pos.file) };
+const portable = {
+  ...taxonomy,
+  files: taxonomy.files.map((f) => relative(root, f)),
+  skills: taxonomy.skills.map((s) => ({ ...s, at: rel(s.at), aliasAt: s.aliasAt?.map(rel), impliesAt: s.impliesAt?.map(rel), ambiguous: s.ambiguous.map((a) => ({ ...a, at: rel(a.at) })) })),
+  categories: taxonomy.categories.map((c) => ({ ...c, at: rel(c.at) })),
+};
+writeFileSync(join(dist, 'taxonomy.source.json'), JSON.stringify(portable));
+writeFileSync(join(dist, 'taxonomy.compiled.json'), JSON.stringify(compiled));
+log(`compiled taxonomy: ${compiled.skills.length} skills, ${compiled.patterns.length} patterns`);
+
+if (!process.argv.includes('--no-types')) {
+  execFileSync(join(root, 'node_modules/.bin/tsc'), ['-p', join(root, 'tsconfig.json'), '--emitDeclarationOnly', '--outDir', join(dist, 'types')], { stdio: 'inherit' });
+  log('types in dist/types');
+}

@@ -1,0 +1,100 @@
+import { Command, CommanderError, Option } from 'commander';
+import { SkillscanError, UsageError } from '../errors.js';
+import { VERSION } from '../version.js';
+import type { Io } from './io.js';
+import { registerScan } from './scanCommand.js';
+
+/** Exit codes: the contract with scripts (README, "Exit codes"). */
+export const EXIT = { ok: 0, threshold: 1, failure: 2, interrupted: 130 } as const;
+
+/** State one command run shares with `run`: where to write, and the exit code it settles on. */
+export interface CommandContext {
+  io: Io;
+  exitCode: number;
+}
+
+/**
+ * Runs the CLI with `argv` (the arguments after the program name) and returns the exit code. Known
+ * errors print one line (plus a hint); anything else is a bug and prints its stack.
+ */
+export async function run(argv: string[], io: Io): Promise<number> {
+  const context: CommandContext = { io, exitCode: EXIT.ok };
+  const program = buildProgram(context);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return context.exitCode;
+  } catch (error) {
+    return handleError(error, io, argv.includes('--verbose'));
+  }
+}
+
+function buildProgram(context: CommandContext): Command {
+  const { io } = context;
+  const program = new Command('skillscan')
+    .description('Score job ads and CVs against a backend-developer skill taxonomy.')
+    .version(VERSION, '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .addHelpCommand(false)
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+      outputError: () => {}, // printed by handleError, with the exit code we choose
+    })
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ skillscan scan job.txt                     score one ad
+  $ pbpaste | skillscan scan                   score an ad from the clipboard
+  $ skillscan scan 'ads/**/*.md' -f json       JSON for scripts
+
+Run 'skillscan <command> --help' for a command's options.`,
+    );
+  registerScan(program, context);
+  return program;
+}
+
+function handleError(error: unknown, io: Io, verbose: boolean): number {
+  if (error instanceof CommanderError) {
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
+    io.stderr.write(`skillscan: ${error.message.replace(/^error: /, '')}\n`);
+    io.stderr.write("Run 'skillscan --help' for usage.\n");
+    return EXIT.failure;
+  }
+  if (error instanceof SkillscanError) {
+    io.stderr.write(`${error instanceof UsageError ? 'skillscan: ' : ''}${error.message}\n`);
+    if (error.hint) io.stderr.write(`hint: ${error.hint}\n`);
+    if (verbose && error.stack) io.stderr.write(`${error.stack}\n`);
+    return error.exitCode;
+  }
+  const e = error as Error;
+  io.stderr.write(`skillscan: internal error: ${e?.message ?? String(error)}\n${e?.stack ?? ''}\nPlease report this with the command you ran.\n`);
+  return EXIT.failure;
+}
+
+/** Options every command shares. */
+export function addCommonOptions(command: Command, formats: readonly string[]): Command {
+  return command
+    .option('-t, --taxonomy <file>', 'extra taxonomy YAML merged over the built-in one (repeatable)', collect, [])
+    .addOption(new Option('-f, --format <format>', 'output format').choices(formats).default(formats[0]))
+    .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .option('--color', 'force colours')
+    .option('--no-color', 'no colours (also: NO_COLOR=1)')
+    .option('-q, --quiet', 'print nothing on stdout; errors still go to stderr and the exit code tells')
+    .option('--verbose', 'more detail on errors (stack traces)');
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+/** Parses an integer option in [min, max] or throws a usage error naming the option. */
+export function intOption(name: string, min: number, max: number): (value: string) => number {
+  return (value) => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`${name} must be a whole number from ${min} to ${max} (got "${value}")`);
+    return n;
+  };
+}

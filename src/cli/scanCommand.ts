@@ -1,0 +1,77 @@
+import type { Command } from 'commander';
+import { Scanner } from '../engine.js';
+import { UsageError } from '../errors.js';
+import { DEFAULT_MAX_BYTES, formatBytes, parseSize, readSource } from '../input/read.js';
+import { assertInputs, resolveInputs } from '../input/sources.js';
+import { scanReporters, type ScanFormat } from '../report/index.js';
+import type { ScanResult } from '../score/types.js';
+import { loadTaxonomy } from '../taxonomy/index.js';
+import { makeChalk } from './color.js';
+import { writeReport } from './output.js';
+import { EXIT, addCommonOptions, intOption, type CommandContext } from './run.js';
+
+interface ScanOptions {
+  taxonomy: string[];
+  format: ScanFormat;
+  output?: string;
+  minScore?: number;
+  explain?: boolean;
+  maxSize: string;
+  color?: boolean;
+  quiet?: boolean;
+  verbose?: boolean;
+}
+
+export function registerScan(program: Command, context: CommandContext): void {
+  const command = program
+    .command('scan')
+    .summary('find the skills a job ad or CV names, with a score per document')
+    .description('Find the skills each input names (files, directories, globs, or stdin) and score how completely it covers the backend stack.')
+    .argument('[inputs...]', "files, directories, glob patterns, or '-' for stdin (default: stdin when piped)");
+  addCommonOptions(command, Object.keys(scanReporters))
+    .option('--explain', 'list every match with line:col and a snippet, and how the score was made')
+    .option('--min-score <n>', 'exit 1 when any document scores below n (0-100)', intOption('--min-score', 0, 100))
+    .option('--max-size <size>', 'refuse inputs larger than this (e.g. 10MB)', formatBytes(DEFAULT_MAX_BYTES).replace(' ', ''))
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ skillscan scan fixtures/jobs/python-backend.md
+  $ skillscan scan job.txt --explain             every match with line:col, and the score formula
+  $ pbpaste | skillscan scan -                   an ad from the clipboard
+  $ skillscan scan ads/ -f json -o scan.json     a folder, as JSON for scripts
+  $ skillscan scan 'ads/*.md' --min-score 50     exit 1 if an ad scores below 50
+
+Exit codes: 0 done, 1 a document scored below --min-score, 2 usage error, bad taxonomy or unreadable input.`,
+    )
+    .action(async (inputs: string[], options: ScanOptions) => {
+      context.exitCode = await scan(inputs, options, context);
+    });
+}
+
+async function scan(inputs: string[], options: ScanOptions, { io }: CommandContext): Promise<number> {
+  const maxBytes = parseSize(options.maxSize);
+  if (maxBytes === undefined) throw new UsageError(`--max-size must be a size such as 10MB or 500KB (got "${options.maxSize}")`);
+  assertInputs(inputs, io.stdin === undefined || io.stdin.isTTY === true);
+  // The taxonomy is checked before any input is read: a bad one fails fast with exit 2.
+  const loaded = loadTaxonomy({ files: options.taxonomy });
+  const scanner = new Scanner(loaded.compiled);
+  const { sources, failures } = await resolveInputs(inputs.length === 0 ? ['-'] : inputs, io.cwd);
+  const result: ScanResult = { schemaVersion: 1, taxonomy: { name: loaded.compiled.name, version: loaded.compiled.version }, documents: [], errors: [...failures] };
+  for (const source of sources) {
+    const read = await readSource(source, { maxBytes, stdin: io.stdin });
+    if (!read.ok) {
+      result.errors.push({ source: source.display, message: read.message });
+      continue;
+    }
+    result.documents.push(scanner.scanExtracted(read, source.display));
+  }
+  for (const failure of result.errors) io.stderr.write(`${failure.source}: ${failure.message}\n`);
+  if (!options.quiet) {
+    const report = scanReporters[options.format](result, { chalk: makeChalk(options.output ? false : options.color, io), explain: options.explain ?? false });
+    writeReport(report, options.output, io);
+  }
+  if (result.errors.length > 0) return EXIT.failure;
+  if (options.minScore !== undefined && result.documents.some((d) => d.score < options.minScore!)) return EXIT.threshold;
+  return EXIT.ok;
+}

@@ -1,0 +1,76 @@
+import type { Finding } from '../match/matcher.js';
+import type { CompiledTaxonomy } from '../taxonomy/compile.js';
+import { LineIndex } from '../text/lines.js';
+import { scoreCoverage } from './score.js';
+import type { DocumentResult, Level, MatchPosition, SkillResult } from './types.js';
+
+export interface DocumentOptions {
+  /** The requirement level of the text at an offset (from the ad's sections), if known. */
+  levelAt?: (offset: number) => Level | undefined;
+  /** When `text` was extracted from markup: the original and the offset map into it (see extract.ts). */
+  original?: { text: string; toSource: (offset: number) => number };
+}
+
+const SNIPPET_WIDTH = 100;
+
+/** Turns raw findings into the reported document: skills with positions, implied skills, coverage, score. */
+export function buildDocument(source: string, text: string, findings: Finding[], taxonomy: CompiledTaxonomy, options: DocumentOptions = {}): DocumentResult {
+  const shown = options.original?.text ?? text;
+  const toShown = options.original?.toSource ?? ((offset: number) => offset);
+  const lines = new LineIndex(shown);
+  const bySkill = new Map<number, MatchPosition[]>();
+  for (const f of findings) {
+    const start = toShown(f.start);
+    const end = toShown(f.end - 1) + 1;
+    const { line, column } = lines.position(start);
+    const match: MatchPosition = { text: shown.slice(start, end), line, column, offset: start, snippet: snippet(lines.lineText(shown, start), column - 1) };
+    const level = options.levelAt?.(f.start);
+    if (level) match.level = level;
+    const list = bySkill.get(f.skill);
+    if (list) list.push(match);
+    else bySkill.set(f.skill, [match]);
+  }
+  const named = new Set(bySkill.keys());
+  const impliedBy = new Map<number, number[]>();
+  for (const s of named) {
+    for (const target of taxonomy.skills[s]!.implies) {
+      if (named.has(target)) continue;
+      const from = impliedBy.get(target);
+      if (from) from.push(s);
+      else impliedBy.set(target, [s]);
+    }
+  }
+  const skills: SkillResult[] = [];
+  for (const [s, matches] of bySkill) {
+    const skill = taxonomy.skills[s]!;
+    const result: SkillResult = { id: skill.id, name: skill.name, category: skill.category, count: matches.length, implied: false, matches };
+    const level = skillLevel(matches);
+    if (level) result.level = level;
+    skills.push(result);
+  }
+  for (const [s, from] of impliedBy) {
+    const skill = taxonomy.skills[s]!;
+    skills.push({ id: skill.id, name: skill.name, category: skill.category, count: 0, implied: true, impliedBy: from.map((i) => taxonomy.skills[i]!.id).sort(), matches: [] });
+  }
+  const order = new Map(taxonomy.skills.map((s, i) => [s.id, [s.categoryIndex, i] as const]));
+  skills.sort((a, b) => {
+    const [ca] = order.get(a.id)!;
+    const [cb] = order.get(b.id)!;
+    return ca - cb || Number(a.implied) - Number(b.implied) || b.count - a.count || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  });
+  const { score, coverage } = scoreCoverage(taxonomy, named, new Set(impliedBy.keys()));
+  return { source, score, coverage, skills };
+}
+
+/** A skill is preferred only when every mention is in a preferred part; otherwise required. */
+function skillLevel(matches: MatchPosition[]): Level | undefined {
+  if (matches.every((m) => m.level === undefined)) return undefined;
+  return matches.every((m) => m.level === 'preferred') ? 'preferred' : 'required';
+}
+
+function snippet(line: string, at: number): string {
+  if (line.length <= SNIPPET_WIDTH) return line.trim();
+  const from = Math.max(0, Math.min(at - 40, line.length - SNIPPET_WIDTH));
+  const cut = line.slice(from, from + SNIPPET_WIDTH).trim();
+  return `${from > 0 ? '…' : ''}${cut}${from + SNIPPET_WIDTH < line.length ? '…' : ''}`;
+}

@@ -1,0 +1,32 @@
+import { builtinCompiled, builtinTaxonomy } from './builtin.js';
+import { compileTaxonomy, type CompiledTaxonomy } from './compile.js';
+import { loadTaxonomyLayer } from './load.js';
+import { mergeLayers } from './merge.js';
+import type { Taxonomy } from './types.js';
+
+export interface LoadedTaxonomy {
+  /** The merged source: categories, skills with aliases, implies and rules. */
+  taxonomy: () => Taxonomy;
+  /** The matcher data. */
+  compiled: CompiledTaxonomy;
+}
+
+export interface LoadTaxonomyOptions {
+  /** Extra taxonomy files merged over the base, in order (add skills, replace by id). */
+  files?: string[];
+  /** Leave out the built-in taxonomy: the first file must then be complete. */
+  noBuiltin?: boolean;
+}
+
+/** The built-in taxonomy, optionally extended by user files; validated and compiled. */
+export function loadTaxonomy(options: LoadTaxonomyOptions = {}): LoadedTaxonomy {
+  const files = options.files ?? [];
+  if (files.length === 0 && !options.noBuiltin) {
+    let source: Taxonomy | undefined;
+    return { taxonomy: () => (source ??= builtinTaxonomy()), compiled: builtinCompiled() };
+  }
+  const layers = files.map((f) => loadTaxonomyLayer(f));
+  const base = options.noBuiltin ? [] : [builtinTaxonomy()];
+  const taxonomy = mergeLayers([...base, ...layers]);
+  return { taxonomy: () => taxonomy, compiled: compileTaxonomy(taxonomy) };
+}

@@ -1,0 +1,77 @@
+/** Where a value came from in a taxonomy file, for `file:line:col` messages. */
+export interface SourcePos {
+  file: string;
+  line: number;
+  col: number;
+}
+
+export type CaseRule = 'any' | 'exact';
+export type NeedsRule = 'context' | 'none';
+
+/** An alias that is also an English word, a letter or a company: it matches only when its rule holds. */
+export interface AmbiguousAlias {
+  alias: string;
+  case: CaseRule;
+  needs: NeedsRule;
+  before: string[];
+  after: string[];
+  unless: string[];
+  at?: SourcePos;
+}
+
+export interface SkillExamples {
+  match: string[];
+  nomatch: string[];
+}
+
+export interface Skill {
+  id: string;
+  name: string;
+  category: string;
+  aliases: string[];
+  implies: string[];
+  ambiguous: AmbiguousAlias[];
+  examples?: SkillExamples;
+  /** Concept word: inflections of its aliases match too (cache -> caching). */
+  stem: boolean;
+  at?: SourcePos;
+  aliasAt?: SourcePos[];
+  impliesAt?: SourcePos[];
+}
+
+export interface Category {
+  id: string;
+  label: string;
+  /** Share of the score; 0 = not scored. */
+  weight: number;
+  /** Distinct skills that count as full coverage of the category. */
+  target: number;
+  at?: SourcePos;
+}
+
+/** What counts as technology context around an ambiguous alias. */
+export interface ContextCues {
+  before: string[];
+  after: string[];
+  window: number;
+}
+
+export interface Taxonomy {
+  name: string;
+  version: string;
+  categories: Category[];
+  context: ContextCues;
+  skills: Skill[];
+  /** Files the taxonomy was read from (manifest first). */
+  files: string[];
+}
+
+/** A user taxonomy before merging: everything but skills may be absent. */
+export interface TaxonomyLayer {
+  name?: string;
+  version?: string;
+  categories: Category[];
+  context?: Partial<ContextCues>;
+  skills: Skill[];
+  files: string[];
+}

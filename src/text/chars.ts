@@ -1,0 +1,76 @@
+/**
+ * Character classes for the tokenizer. Tokens are letters and digits with `+ # . - /` allowed inside,
+ * so technology names stay whole: C++, C#, .NET, Node.js, CI/CD, PL/SQL, T-SQL, socket.io.
+ * Tables, not regexes: this runs on every character of every document.
+ */
+export const START = 1; // may begin a token: letter or digit
+export const INNER = 2; // may continue a token
+export const UPPER = 4;
+export const LOWERCASE = 8;
+export const TRIM = 16; // dropped from a token's end: "Python." "Java-" "CI/"
+export const DIGIT = 32;
+
+/** Class bits of ASCII characters 0..127. */
+export const ASCII_CLASS = new Uint8Array(128);
+/** ASCII lower-casing table (identity for everything but A-Z). */
+export const ASCII_LOWER = new Uint16Array(128);
+
+for (let c = 0; c < 128; c++) {
+  ASCII_LOWER[c] = c >= 65 && c <= 90 ? c + 32 : c;
+  let k = 0;
+  if (c >= 48 && c <= 57) k = START | INNER | DIGIT;
+  else if (c >= 65 && c <= 90) k = START | INNER | UPPER;
+  else if (c >= 97 && c <= 122) k = START | INNER | LOWERCASE;
+  else if (c === 43 || c === 35) k = INNER; // + #
+  else if (c === 46 || c === 45 || c === 47) k = INNER | TRIM; // . - /
+  ASCII_CLASS[c] = k;
+}
+
+export const DOT = 46;
+export const HYPHEN = 45;
+export const SLASH = 47;
+
+/**
+ * Non-ASCII characters that separate tokens: spaces, dashes, quotes, bullets, symbols, arrows, box
+ * drawing, emoji halves, CJK punctuation, and CJK/kana/hangul script (job ads in Japanese glue
+ * "Pythonの経験" together; the technology names are always Latin, so CJK text acts as a separator).
+ */
+export function isNonAsciiSeparator(c: number): boolean {
+  return (
+    c <= 0x00bf || // Latin-1 punctuation and symbols: NBSP « » · © ® ° ×
+    c === 0x00d7 ||
+    c === 0x00f7 ||
+    (c >= 0x02b0 && c <= 0x036f) || // modifier letters, combining marks on their own
+    (c >= 0x2000 && c <= 0x2bff) || // general punctuation, symbols, arrows, box drawing, dingbats
+    (c >= 0x2e00 && c <= 0x2e7f) ||
+    (c >= 0x3000 && c <= 0x9fff) || // CJK punctuation, kana, CJK ideographs
+    (c >= 0xac00 && c <= 0xd7af) || // Hangul
+    (c >= 0xd800 && c <= 0xdfff) || // surrogates: emoji and other astral symbols
+    (c >= 0xe000 && c <= 0xf8ff) || // private use (icon fonts in scraped pages)
+    (c >= 0xfe00 && c <= 0xfe0f) || // variation selectors
+    c === 0xfeff ||
+    (c >= 0xff00 && c <= 0xff0f && c !== 0xff03 && c !== 0xff0b) || // fullwidth punctuation, but ＃ ＋ (C＃)
+    c === 0xfffd
+  );
+}
+
+/** True when the character at `i` can be part of a token (used to see if a `.` starts `.NET`). */
+export function isTokenChar(c: number): boolean {
+  return c < 128 ? (ASCII_CLASS[c]! & INNER) !== 0 : !isNonAsciiSeparator(c);
+}
+
+export function isAsciiLetter(c: number): boolean {
+  return c < 128 && (ASCII_CLASS[c]! & (UPPER | LOWERCASE)) !== 0;
+}
+
+/** The hash of a lower-case string; the tokenizer computes the same value inline over raw text. */
+export function hashString(s: string): number {
+  let h = 0;
+  for (let i = 0; i < s.length; i++) h = (Math.imul(h, 31) + s.charCodeAt(i)) | 0;
+  return h;
+}
+
+/** Lower-cases and normalises token text the way the lexicon stores words. */
+export function normalizeToken(s: string): string {
+  return s.normalize('NFKC').toLowerCase().replace(/\u266f/g, '#');
+}

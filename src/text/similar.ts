@@ -1,0 +1,25 @@
+import levenshtein from 'natural/lib/natural/distance/levenshtein_distance.js';
+
+const { DamerauLevenshteinDistance } = levenshtein as unknown as {
+  DamerauLevenshteinDistance: (a: string, b: string) => number;
+};
+
+/** Edit distance with transpositions ("Javascipt" -> "JavaScript" is 1), via natural. */
+export function editDistance(a: string, b: string): number {
+  return DamerauLevenshteinDistance(a, b);
+}
+
+/** The candidate closest to `word` within `maxDistance` edits (case-insensitive), if any. */
+export function closest(word: string, candidates: Iterable<string>, maxDistance = 2): string | undefined {
+  let best: string | undefined;
+  let bestDistance = maxDistance + 1;
+  const w = word.toLowerCase();
+  for (const c of candidates) {
+    const d = editDistance(w, c.toLowerCase());
+    if (d < bestDistance) {
+      best = c;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
