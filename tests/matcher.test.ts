@@ -56,6 +56,16 @@ describe('matcher', () => {
     expect(namedIn('Ruby will be your manager.')).toEqual([]);
   });
 
+  it('reads unless phrases as whole words, with * for a prefix', () => {
+    expect(namedIn('Go tooling and Python')).toEqual(['go', 'python']); // "go to" is not "Go tooling"
+    expect(namedIn('We go to market with Python')).toEqual(['python']);
+    expect(namedIn('From Spring 2027: Java work')).toEqual(['java']); // "spring 20*"
+  });
+
+  it('does not read a letter with a number as a versioned name', () => {
+    expect(namedIn('English (C1) and Python, R2 budget')).toEqual(['python']);
+  });
+
   it('spreads context along a list: Go, Ruby and Python', () => {
     expect(namedIn('Languages: Go, Ruby, C and Python')).toEqual(['c', 'go', 'python', 'ruby']);
   });

@@ -50,20 +50,32 @@ function passesCase(text: string, tokens: TokenBuffer, c: Candidate, rule: Compi
   return written === rule.alias;
 }
 
-/** True when the text around `start` reads as one of the phrases (the alias aligned inside it). */
+/**
+ * True when the text around `start` reads as one of the phrases (the alias aligned inside it), as
+ * whole words: "bootstrap a" does not veto "Bootstrap and"; a prefix phrase ("spring 20*") may end
+ * inside a word.
+ */
 export function isVetoed(text: string, start: number, unless: readonly UnlessPhrase[]): boolean {
-  for (const { phrase, offset } of unless) {
+  for (const { phrase, offset, prefix } of unless) {
     const from = start - offset;
-    if (from < 0 || from + phrase.length > text.length) continue;
+    const to = from + phrase.length;
+    if (from < 0 || to > text.length) continue;
     let k = 0;
     for (; k < phrase.length; k++) {
       const p = phrase.charCodeAt(k);
       const t = text.charCodeAt(from + k);
       if (p === 32 ? !isSpace(t) : lower(t) !== p) break;
     }
-    if (k === phrase.length) return true;
+    if (k < phrase.length) continue;
+    if (isWordChar(phrase.charCodeAt(0)) && from > 0 && isWordChar(text.charCodeAt(from - 1))) continue;
+    if (!prefix && isWordChar(phrase.charCodeAt(phrase.length - 1)) && to < text.length && isWordChar(text.charCodeAt(to))) continue;
+    return true;
   }
   return false;
+}
+
+function isWordChar(c: number): boolean {
+  return c < 128 ? (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90) : /[\p{L}\p{N}]/u.test(String.fromCharCode(c));
 }
 
 function hasCue(text: string, tokens: TokenBuffer, c: Candidate, rule: CompiledRule, taxonomy: CompiledTaxonomy): boolean {

@@ -15,10 +15,12 @@ export interface CompiledSkill {
   implies: number[];
 }
 
-/** An `unless` phrase: the lower-case text and where the alias starts inside it. */
+/** An `unless` phrase: the lower-case text, where the alias starts inside it, and whether it is a prefix. */
 export interface UnlessPhrase {
   phrase: string;
   offset: number;
+  /** Written with a trailing `*`: the text need only begin with the phrase ("spring 20*" vetoes "spring 2025"). */
+  prefix: boolean;
 }
 
 export interface CompiledRule {
@@ -86,10 +88,11 @@ export function compileTaxonomy(taxonomy: Taxonomy): CompiledTaxonomy {
     for (const a of skill.ambiguous) {
       const unless: UnlessPhrase[] = [];
       for (const phrase of a.unless) {
-        const lower = phrase.toLowerCase();
-        const offset = lower.indexOf(a.alias.toLowerCase());
-        if (offset < 0) problems.push(`${where(a.at ?? skill.at)}: unless phrase "${phrase}" must contain the alias "${a.alias}"`);
-        else unless.push({ phrase: lower, offset });
+        const prefix = phrase.endsWith('*');
+        const lower = (prefix ? phrase.slice(0, -1) : phrase).toLowerCase().replace(/\s+/g, ' ');
+        const offset = wordOffset(lower, a.alias.toLowerCase());
+        if (offset < 0) problems.push(`${where(a.at ?? skill.at)}: unless phrase "${phrase}" must contain the alias "${a.alias}" as a whole word`);
+        else unless.push({ phrase: lower, offset, prefix });
       }
       ruleOf.set(normalizeAlias(a.alias), rules.length);
       rules.push({ alias: a.alias, case: a.case, needs: a.needs, before: cueWords(a.before), after: cueWords(a.after), unless });
@@ -126,6 +129,15 @@ export function compileTaxonomy(taxonomy: Taxonomy): CompiledTaxonomy {
     rules,
     context: { before: cueWords(taxonomy.context.before), after: cueWords(taxonomy.context.after), window: taxonomy.context.window },
   };
+}
+
+/** Where `word` stands in `phrase` as a whole word ("class c" -> 6, not the c of "class"), or -1. */
+function wordOffset(phrase: string, word: string): number {
+  const isWordChar = (c: string | undefined): boolean => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+  for (let i = phrase.indexOf(word); i >= 0; i = phrase.indexOf(word, i + 1)) {
+    if (!isWordChar(phrase[i - 1]) && !isWordChar(phrase[i + word.length])) return i;
+  }
+  return -1;
 }
 
 function impliedClosure(skill: Skill, skills: Skill[], index: Map<string, number>): number[] {

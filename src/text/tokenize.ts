@@ -171,7 +171,8 @@ function stripVersion(text: string, start: number, end: number, lexicon: Lexicon
     if (c < 128 && (ASCII_CLASS[c]! & DIGIT || c === DOT)) cut--;
     else break;
   }
-  if (cut === end || cut === start) return false;
+  // A single letter left over is not a name with a version but a code: "C1" (a CEFR level), "R12".
+  if (cut === end || cut - start < 2) return false;
   const last = text.charCodeAt(cut - 1);
   if (!(isAsciiLetter(last) || last === 43 || last === 35)) return false;
   const word = lexicon.lookup(text.slice(start, cut));
