@@ -33,6 +33,8 @@ describe('matcher', () => {
   it('splits glued words only at a known skill boundary', () => {
     expect(namedIn('PythonDjango AWSExperience SQLMust')).toEqual(['django', 'python', 'sql']);
     expect(namedIn('GoDaddy hosting')).toEqual([]);
+    expect(namedIn('Familiarity with Postgresand Django, Pythonor Java')).toEqual(['django', 'java', 'postgresql', 'python']);
+    expect(namedIn('Ampersand and the Gondor')).toEqual([]);
   });
 
   it('splits slash and hyphen lists', () => {

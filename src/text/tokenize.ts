@@ -100,7 +100,7 @@ export function tokenize(text: string, lexicon: Lexicon, out: TokenBuffer): void
     const last = text.charCodeAt(keptEnd - 1);
     if (last >= 48 && last <= 57) flags |= F_DIGIT_END;
     const word = (flags & F_NON_ASCII) === 0 ? lexicon.lookupAscii(text, start, keptEnd, keptHash) : lexicon.lookup(text.slice(start, keptEnd));
-    if (word >= 0 || flags === 0) out.push(start, keptEnd, word);
+    if (word >= 0 || (flags === 0 && !mayBeGlued(text, start, keptEnd))) out.push(start, keptEnd, word);
     else splitUnknown(text, start, keptEnd, flags, lexicon, out);
   }
 }
@@ -115,7 +115,32 @@ function splitUnknown(text: string, start: number, end: number, flags: number, l
   if (flags & F_HYPHEN && splitAt(text, start, end, HYPHEN, lexicon, out)) return;
   if (flags & F_DIGIT_END && stripVersion(text, start, end, lexicon, out)) return;
   if (flags & F_INNER_UPPER && splitGlued(text, start, end, lexicon, out)) return;
+  if (splitGluedConjunction(text, start, end, lexicon, out)) return;
   out.push(start, end, -1);
+}
+
+// Scrapers drop the space before a conjunction: "Kubernetesand Docker", "Javaor Kotlin".
+const GLUE_WORDS = ['and', 'or'];
+
+/** Cheap pre-check on the hot path: long enough and ending in "and"/"or". */
+function mayBeGlued(text: string, start: number, end: number): boolean {
+  if (end - start < 5) return false;
+  const last = text.charCodeAt(end - 1) | 32;
+  return (last === 100 && (text.charCodeAt(end - 2) | 32) === 110 && (text.charCodeAt(end - 3) | 32) === 97) || (last === 114 && (text.charCodeAt(end - 2) | 32) === 111);
+}
+
+/** "Kubernetesand" -> Kubernetes | and, only when the part before is an unambiguous skill. */
+function splitGluedConjunction(text: string, start: number, end: number, lexicon: Lexicon, out: TokenBuffer): boolean {
+  for (const glue of GLUE_WORDS) {
+    const cut = end - glue.length;
+    if (cut - start < 2 || text.slice(cut, end).toLowerCase() !== glue) continue;
+    const word = lexicon.lookup(text.slice(start, cut));
+    if (!lexicon.isSkillWord(word)) continue;
+    out.push(start, cut, word);
+    out.push(cut, end, lexicon.lookup(glue));
+    return true;
+  }
+  return false;
 }
 
 /** Emits the parts of text[start, end) between `sep` characters; false if there is no separator. */
