@@ -1,8 +1,10 @@
-import { Matcher } from './match/matcher.js';
+import { Matcher, type Finding } from './match/matcher.js';
 import { buildDocument, type DocumentOptions } from './score/document.js';
 import type { DocumentResult } from './score/types.js';
 import type { CompiledTaxonomy } from './taxonomy/compile.js';
 import type { Extracted } from './text/extract.js';
+import { findLevelRanges, levelLookup } from './text/sections.js';
+import { findYears } from './text/years.js';
 
 /**
  * The pure core, compiled once and used for many documents: text -> tokens -> matcher -> findings
@@ -15,9 +17,16 @@ export class Scanner {
     this.matcher = new Matcher(taxonomy);
   }
 
-  /** Scans plain text; `source` is the name reported for it. */
+  /**
+   * Scans plain text; `source` is the name reported for it. Each skill gets its requirement level
+   * from the text's sections (sections.ts) and the years of experience stated for it (years.ts).
+   */
   scanText(text: string, source = '-', options: DocumentOptions = {}): DocumentResult {
-    return buildDocument(source, text, this.matcher.match(text), this.taxonomy, options);
+    const findings = this.matcher.match(text);
+    const levelAt = options.levelAt ?? levelLookup(findLevelRanges(text));
+    const doc = buildDocument(source, text, findings, this.taxonomy, { ...options, levelAt });
+    attachYears(doc, text, findings, this.taxonomy);
+    return doc;
   }
 
   /** Scans an extracted input, reporting positions in the original file. */
@@ -25,5 +34,19 @@ export class Scanner {
     const options: DocumentOptions = {};
     if (input.toSource) options.original = { text: input.source, toSource: input.toSource };
     return this.scanText(input.text, source, options);
+  }
+}
+
+function attachYears(doc: DocumentResult, text: string, findings: Finding[], taxonomy: CompiledTaxonomy): void {
+  const years = findYears(text, findings);
+  if (years.size === 0) return;
+  const byId = new Map<string, number>();
+  for (const [i, n] of years) {
+    const id = taxonomy.skills[findings[i]!.skill]!.id;
+    byId.set(id, Math.max(byId.get(id) ?? 0, n));
+  }
+  for (const skill of doc.skills) {
+    const n = skill.implied ? undefined : byId.get(skill.id);
+    if (n !== undefined) skill.years = n;
   }
 }

@@ -28,6 +28,8 @@ export interface SkillResult {
   impliedBy?: string[];
   /** Required unless every mention is in a "nice to have" part of the text. */
   level?: Level;
+  /** Years of experience the text states for the skill ("5+ years of Python"), the largest if several. */
+  years?: number;
   matches: MatchPosition[];
 }
 

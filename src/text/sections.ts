@@ -1,0 +1,316 @@
+import type { Level } from '../score/types.js';
+
+/**
+ * Requirement levels from an ad's structure. Pure: text in, ranges out (offsets into the same text).
+ * Everything outside a returned range is required. The rules (README, "Requirement levels"):
+ *
+ * 1. A heading opens a section that runs to the next heading (of the same or a higher level for
+ *    markdown `#` headings). A heading is a markdown `#` line, an HTML `<h1-6>` line, a line that is
+ *    all bold, an ALL CAPS line, a short line ending in `:`, or a short line alone after a blank line
+ *    and followed by text. Its level is preferred when its words are a "nice to have" cue (English,
+ *    German, French, Spanish); any other heading sets the level back to required.
+ * 2. A cue label with text after it on the same line ("Nice to have: React, Heroku", "Wünschenswert:
+ *    Kotlin") makes the rest of that line (and its continuation lines) preferred.
+ * 3. An inline cue applies to its clause only: "Go is a plus", "Kafka experience is also welcome",
+ *    "(GCP preferred)" reach back to the start of the clause; "ideally Terraform", "bonus points for
+ *    Rust" reach forward to its end. A clause ends at . ! ? ; | a line break or a bracket, and at a
+ *    comma unless the part before the comma is a one- or two-word list item ("Go, Rust or Zig is a plus").
+ */
+export interface LevelRange {
+  start: number;
+  end: number;
+  level: Level;
+  /** The cue that set the level, as written ("Nice to have", "is a plus"). */
+  cue: string;
+}
+
+// Heading/label text (lower case, markup removed) that opens a preferred section. Anchored at the
+// start so "Immediate joiners preferred" (a title line) is not a cue.
+const PREFERRED_HEADING = new RegExp(
+  '^(?:' +
+    [
+      "(?:it'?s |it would be |would be |also |even |really )*(?:nice|good|great)[ -]to[ -]haves?",
+      "(?:it'?d|it would|it will|would|will) (?:also )?be (?:great|nice|good|a plus|a bonus|awesome|ideal)",
+      "(?:it'?s|it is) a plus",
+      'bonus(?: points?| skills?)?',
+      '(?:extra|brownie|bonus) points',
+      'preferred(?: qualifications?| skills?| experience| requirements?| knowledge)?',
+      'desir(?:ed|able)(?: qualifications?| skills?| experience)?',
+      'additional (?:skills|qualifications)',
+      'optional(?: skills?| qualifications?)?',
+      'pluses|plus points?|(?:a |the |some )?(?:big )?plus(?:ses)?',
+      "(?:what )?(?:would |will |could )?(?:make|makes|help) you stand out|to stand out|stand out|even better(?: if)?|ideally(?: you)?(?: also)?(?: have| bring)?",
+      "(?:we'?d|we would) (?:also )?love(?: it)?(?: if)?(?: you)?",
+      'advantageous|(?:an? |would be an? |considered an? )?(?:advantage|asset)s?',
+      'added bonus|extras?|not required but|helpful|a bonus',
+      // German
+      'wünschenswert|von vorteil|pluspunkte?|idealerweise|(?:das )?wäre (?:schön|toll|super)|kein muss|gern gesehen|nice-to-have',
+      // French
+      '(?:les |des |quelques )?(?:petits |gros )?(?:plus|atouts?)(?: supplémentaires)?|un (?:vrai |gros )?plus|(?:compétences |profil )?(?:souhaitée?s?|appréciée?s?)|idéalement|serait un (?:plus|atout)',
+      // Spanish
+      'deseables?|valorables?|(?:se )?valorar[aá]n?|suman? puntos|puntos (?:extra|adicionales)|(?:es |será )?un plus|idealmente|(?:requisitos |conocimientos )?deseados',
+    ].join('|') +
+    ")(?:\\s+(?:if|for|when|but|to|you|that)\\b.*|\\s*\\(.*)?$",
+  'u',
+);
+
+// Common section names: on a line of their own they are headings even without markup, so that
+// they end a preferred section. (Any heading that is not a preferred cue counts as required.)
+const KNOWN_HEADING = new RegExp(
+  '^(?:' +
+    [
+      "requirements?|required(?: skills| qualifications)?|must[ -]haves?|what you(?:'ll)? (?:bring|need)|you have|(?:minimum |basic )?qualifications?|your profile|about you|who you are|(?:key |technical )?skills|essential|mandatory",
+      "responsibilities|(?:your |key )?(?:tasks|role|responsibilities|mission)|the role|what you(?:'ll)? do|what you(?:'ll)? work on|tech(?:nology)? stack|our stack|stack",
+      "(?:what )?we offer|our offer|benefits|perks|compensation|about (?:us|the (?:role|company|team|job))|how to apply|apply|the company|who we are",
+      'anforderungen|dein profil|ihr profil|das bringst du mit|deine aufgaben|ihre aufgaben|wir bieten|was wir bieten|über uns',
+      'profil recherché|votre profil|vos missions|missions|avantages|qui sommes-nous|exigences',
+      'requisitos|perfil|responsabilidades|beneficios|ofrecemos|sobre nosotros',
+    ].join('|') +
+    ')\\b',
+  'u',
+);
+
+const BOLD_LINE_START = /^\s*(?:<(?:p|div|li)\b[^>]*>\s*)?(?:\*\*|__|<(?:b|strong)\b[^>]*>)/i;
+const BOLD_LINE_END = /(?:\*\*|__|<\/(?:b|strong)>)\s*[:：]?\s*(?:<\/(?:p|div|li)>)?\s*(?:<br\s*\/?>)?\s*$/i;
+
+// Inline cues that look back over their clause: "Go is a plus", "(GCP preferred)".
+const POSTFIX_CUE = new RegExp(
+  [
+    "\\b(?:is|are|'s|would be|will be|would also be|is also|are also|is always|are always|is definitely|is considered)\\s+(?:a\\s+(?:big\\s+|huge\\s+|strong\\s+|real\\s+|nice\\s+|definite\\s+)?(?:plus|bonus|advantage)|an?\\s+(?:added\\s+|extra\\s+)?(?:advantage|asset|bonus|plus)|welcome|nice[ -]to[ -]have|desirable|preferred|beneficial|appreciated|optional|not (?:required|mandatory|a must))\\b",
+    '\\b(?:a (?:big |huge |strong |real |definite )?plus|nice[ -]to[ -]have|an? (?:added )?(?:advantage|asset))\\b',
+    '\\b(?:preferred|desirable|welcome|appreciated|optional|a bonus)(?=\\s*(?:[.;,)!]|$))',
+    // German
+    '\\b(?:ist |sind |wäre |wären )?(?:von vorteil|wünschenswert|ein plus|ein pluspunkt|gern gesehen|willkommen)\\b',
+    // French
+    '\\b(?:est |sont |serait |seraient )?(?:un (?:gros |vrai |réel )?plus|un atout|appréciée?s?|souhaitée?s?|bienvenue?s?|de préférence)\\b',
+    // Spanish
+    '\\b(?:es |son |será |serán )?(?:un plus|deseables?|valorables?|bienvenidos?|suma puntos)\\b',
+  ].join('|'),
+  'giu',
+);
+
+// Inline cues that look forward over their clause: "ideally Terraform", "bonus points for Rust".
+const PREFIX_CUE = /\b(?:ideally|preferably|bonus points (?:for|if)|extra points (?:for|if)|bonus if|a plus if|even better if|it'?s a plus if|plus if|idealerweise|vorzugsweise|idéalement|de préférence|idealmente|preferentemente|preferiblemente|se valorar[aá]n?|se valora)(?![\p{L}\p{N}])/giu;
+
+interface Line {
+  start: number;
+  /** End of the line's text (before the line break). */
+  end: number;
+  /** The line with markup blanked out (same length, so offsets are shared). */
+  clean: string;
+}
+
+/** Preferred ranges of `text`, sorted and non-overlapping in the order found. */
+export function findLevelRanges(text: string): LevelRange[] {
+  const clean = blankMarkup(text);
+  const lines = splitLines(text, clean);
+  const ranges: LevelRange[] = [];
+  let section: { start: number; depth: number; cue: string } | undefined;
+  const close = (at: number): void => {
+    if (section && at > section.start) ranges.push({ start: section.start, end: at, level: 'preferred', cue: section.cue });
+    section = undefined;
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const heading = asHeading(text, lines, i);
+    if (heading) {
+      if (section && heading.depth > section.depth) continue; // a sub-heading inside the section
+      close(line.start + heading.at);
+      const cue = preferredCue(heading.text);
+      if (cue) section = { start: line.start + heading.at, depth: heading.depth, cue };
+      continue;
+    }
+    const label = labelWithValue(line.clean);
+    if (label?.known && section) close(line.start); // "Key skills: Go, AWS" after a Nice to have list
+    if (label?.cue && !section) {
+      const end = continuationEnd(lines, i);
+      ranges.push({ start: line.start + label.valueAt, end, level: 'preferred', cue: label.cue });
+      continue;
+    }
+    if (!section) ranges.push(...inlineCues(clean, line));
+  }
+  close(text.length);
+  return ranges;
+}
+
+/** A lookup for `DocumentOptions.levelAt`: preferred inside a range, required everywhere else. */
+export function levelLookup(ranges: LevelRange[]): (offset: number) => Level {
+  // Merged and sorted, so a lookup is a binary search.
+  const merged: [number, number][] = [];
+  for (const r of [...ranges].sort((a, b) => a.start - b.start)) {
+    const last = merged[merged.length - 1];
+    if (last && r.start <= last[1]) last[1] = Math.max(last[1], r.end);
+    else merged.push([r.start, r.end]);
+  }
+  return (offset) => {
+    let lo = 0;
+    let hi = merged.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const [start, end] = merged[mid]!;
+      if (offset < start) hi = mid - 1;
+      else if (offset >= end) lo = mid + 1;
+      else return 'preferred';
+    }
+    return 'required';
+  };
+}
+
+/** The heading's text when it is a preferred cue ("Nice to have"), else undefined. */
+export function preferredCue(heading: string): string | undefined {
+  const words = normalizeHeading(heading);
+  if (words.split(' ').length > 8) return undefined;
+  const m = PREFERRED_HEADING.exec(words);
+  return m ? heading.trim() : undefined;
+}
+
+function normalizeHeading(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[\p{Extended_Pictographic}\u2600-\u27bf]/gu, ' ')
+    .replace(/^[\s#*_>•·\-–—\d.)]+/u, '')
+    .replace(/[\s:：!.*_]+$/u, '')
+    .replace(/[’`]/g, "'")
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Markup that is not text becomes spaces of the same length: HTML tags, entities, `**`, `__`. */
+export function blankMarkup(text: string): string {
+  return text.replace(/<\/?[a-zA-Z][^<>]*>|&(?:#\d+|#x[0-9a-f]+|[a-z]+);|\*\*|__|`/giu, (m) => ' '.repeat(m.length));
+}
+
+function splitLines(text: string, clean: string): Line[] {
+  const lines: Line[] = [];
+  const re = /\r\n|\r|\n/g;
+  let start = 0;
+  for (let m = re.exec(text); ; m = re.exec(text)) {
+    const end = m ? m.index : text.length;
+    lines.push({ start, end, clean: clean.slice(start, end) });
+    if (!m) break;
+    start = m.index + m[0].length;
+  }
+  return lines;
+}
+
+const BULLET = /^\s*(?:[-*+•·◦▪‣–—]|\d{1,2}[.)])\s+/u;
+const isBlank = (line: Line | undefined): boolean => line === undefined || line.clean.trim() === '';
+const isBullet = (raw: string, line: Line): boolean => BULLET.test(line.clean) || /^\s*<li\b/i.test(raw);
+
+/** The line as a heading: its text, where the heading starts in the line, and its depth (1-6, or 7 for non-markdown). */
+function asHeading(text: string, lines: Line[], i: number): { text: string; at: number; depth: number } | undefined {
+  const line = lines[i]!;
+  const raw = text.slice(line.start, line.end);
+  const md = /^\s{0,3}(#{1,6})\s+(.*)$/.exec(raw);
+  if (md) return { text: md[2]!, at: 0, depth: md[1]!.length };
+  const html = /<h([1-6])\b/i.exec(raw);
+  if (html) return { text: line.clean, at: 0, depth: Number(html[1]) };
+  const content = line.clean.trim();
+  if (content === '' || isBullet(raw, line) || content.length > 70) {
+    return gluedLabel(line);
+  }
+  const words = content.split(/\s+/);
+  const plain = !/[.,;!?]$/.test(content) && !/[:：]\s*\S/.test(content) && words.length <= 6;
+  // A cue or a common section name on a line of its own is a heading, whatever its markup.
+  if (plain && (preferredCue(content) || KNOWN_HEADING.test(normalizeHeading(content)))) return { text: content, at: 0, depth: 7 };
+  // An all-bold line, or a bold label ending in ":" on a line of its own.
+  if (BOLD_LINE_START.test(raw) && BOLD_LINE_END.test(raw)) return { text: content, at: 0, depth: 7 };
+  if (/[:：]$/.test(content) && words.length <= 8) return { text: content, at: 0, depth: 7 };
+  const letters = content.replace(/[^\p{L}]/gu, '');
+  if (letters.length >= 3 && letters === letters.toUpperCase() && letters !== letters.toLowerCase() && words.length <= 8) return { text: content, at: 0, depth: 7 };
+  // Alone after an empty line (a line of tags only, such as <ul>, does not count as empty).
+  const before = lines[i - 1];
+  if (plain && (before === undefined || text.slice(before.start, before.end).trim() === '') && !isBlank(lines[i + 1])) return { text: content, at: 0, depth: 7 };
+  return gluedLabel(line);
+}
+
+/** Scraper damage: "microservice architectureNice to have:" — a cue label glued to the end of a line. */
+function gluedLabel(line: Line): { text: string; at: number; depth: number } | undefined {
+  const m = /(nice[ -]to[ -]have|good[ -]to[ -]have|bonus points|preferred(?: qualifications)?|wünschenswert|von vorteil)\s*:\s*$/iu.exec(line.clean);
+  if (!m || m.index === 0) return undefined;
+  return { text: m[0], at: m.index, depth: 7 };
+}
+
+/** "Nice to have: React, Heroku" (possibly after a bullet): the cue and where its value starts. */
+function labelWithValue(clean: string): { cue?: string; known: boolean; valueAt: number } | undefined {
+  const m = /^(\s*(?:[-*+•·◦▪‣–—]\s+|\d{1,2}[.)]\s+)?)([^:：\n]{2,60})[:：]\s*(?=\S)/u.exec(clean);
+  if (!m) return undefined;
+  const cue = preferredCue(m[2]!);
+  const known = !cue && m[1] === '' && KNOWN_HEADING.test(normalizeHeading(m[2]!));
+  return cue || known ? { cue, known, valueAt: m[0].length } : undefined;
+}
+
+/** The end of a line's item: following indented lines (a wrapped bullet) belong to it. */
+function continuationEnd(lines: Line[], i: number): number {
+  let j = i;
+  while (j + 1 < lines.length && /^[ \t]+\S/.test(lines[j + 1]!.clean) && !BULLET.test(lines[j + 1]!.clean)) j++;
+  return lines[j]!.end;
+}
+
+/** Preferred ranges set by inline cues inside one line. */
+function inlineCues(clean: string, line: Line): LevelRange[] {
+  const ranges: LevelRange[] = [];
+  const text = line.clean;
+  if (!/[a-zà-ÿ]/i.test(text)) return ranges;
+  for (const m of text.matchAll(POSTFIX_CUE)) {
+    const start = clauseStart(text, m.index);
+    if (start < m.index) ranges.push({ start: line.start + start, end: line.start + m.index + m[0].length, level: 'preferred', cue: m[0].trim() });
+  }
+  for (const m of text.matchAll(PREFIX_CUE)) {
+    const end = clauseEnd(text, m.index + m[0].length);
+    ranges.push({ start: line.start + m.index, end: line.start + end, level: 'preferred', cue: m[0].trim() });
+  }
+  void clean;
+  return ranges;
+}
+
+const HARD_STOP = /[;|!?]/;
+const LEAD_WORDS = /^\s*(?:experience|knowledge|familiarity|exposure|understanding|any|some|plus|and|but|while|also|ideally)\b/iu;
+
+/** Start of the clause that ends at `at`: back over brackets that close before it, and over short list items. */
+function clauseStart(text: string, at: number): number {
+  let depth = 0;
+  let segmentEnd = at;
+  for (let i = at - 1; i >= 0; i--) {
+    const c = text[i]!;
+    if (c === ')') depth++;
+    else if (c === '(') {
+      if (depth === 0) return i + 1;
+      depth--;
+    } else if (depth > 0) continue;
+    else if (HARD_STOP.test(c) || (c === '.' && /\s/.test(text[i + 1] ?? ' ')) || (c === ':' && /\s/.test(text[i + 1] ?? ' '))) return i + 1;
+    else if (c === ',') {
+      const after = text.slice(i + 1, segmentEnd);
+      const before = text.slice(Math.max(0, lastBoundary(text, i)), i);
+      const listItem = before.trim().split(/\s+/).length <= 2 && !LEAD_WORDS.test(after);
+      if (!listItem) return i + 1;
+      segmentEnd = i;
+    }
+  }
+  return bulletEnd(text);
+}
+
+function lastBoundary(text: string, at: number): number {
+  for (let i = at - 1; i >= 0; i--) if (/[,;|!?(:]/.test(text[i]!) || (text[i] === '.' && /\s/.test(text[i + 1] ?? ' '))) return i + 1;
+  return bulletEnd(text);
+}
+
+function bulletEnd(text: string): number {
+  const m = BULLET.exec(text);
+  return m ? m[0].length : 0;
+}
+
+/** End of the clause that starts at `from` (a bracket group that opens inside it is kept whole). */
+function clauseEnd(text: string, from: number): number {
+  let depth = 0;
+  for (let i = from; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '(') depth++;
+    else if (c === ')') {
+      if (depth === 0) return i;
+      depth--;
+    } else if (depth > 0) continue;
+    else if (HARD_STOP.test(c) || c === ',' || (c === '.' && /\s|$/.test(text[i + 1] ?? ' '))) return i;
+  }
+  return text.length;
+}
