@@ -7,6 +7,8 @@
  *   doc.skills.map((s) => s.name); // ['Go', 'PostgreSQL', 'Kubernetes']
  */
 import { Scanner } from './engine.js';
+import { compareDocuments } from './score/compare.js';
+import type { Comparison } from './score/compareTypes.js';
 import type { DocumentResult } from './score/types.js';
 import { loadTaxonomy, type LoadedTaxonomy } from './taxonomy/index.js';
 
@@ -24,6 +26,11 @@ export { run } from './cli/run.js';
 export { SkillscanError, TaxonomyError, UsageError, InputError } from './errors.js';
 export { VERSION } from './version.js';
 export type * from './score/types.js';
+export type * from './score/compareTypes.js';
+export { compareDocuments, FIT_WEIGHTS, type ScannedText } from './score/compare.js';
+export { compareReporters, type CompareFormat } from './report/compareReporters.js';
+export { findLevelRanges, type LevelRange } from './text/sections.js';
+export { findYears } from './text/years.js';
 export type { Taxonomy, Skill, Category, AmbiguousAlias } from './taxonomy/types.js';
 
 const scanners = new WeakMap<LoadedTaxonomy, Scanner>();
@@ -37,4 +44,20 @@ export function scanText(text: string, options: { taxonomy?: LoadedTaxonomy; sou
     scanners.set(taxonomy, scanner);
   }
   return scanner.scanText(text, options.source ?? '-');
+}
+
+/**
+ * Compares a CV with one job ad (plain texts): fit, matched, missing (with level, years and where the
+ * ad asks), extra skills and typo suggestions.
+ */
+export function compareText(cv: string, ad: string, options: { taxonomy?: LoadedTaxonomy; cvSource?: string; adSource?: string } = {}): Comparison {
+  const taxonomy = options.taxonomy ?? loadTaxonomy();
+  let scanner = scanners.get(taxonomy);
+  if (!scanner) {
+    scanner = new Scanner(taxonomy.compiled);
+    scanners.set(taxonomy, scanner);
+  }
+  const cvDoc = scanner.scanText(cv, options.cvSource ?? 'cv');
+  const adDoc = scanner.scanText(ad, options.adSource ?? '-');
+  return compareDocuments({ doc: cvDoc, text: cv }, { doc: adDoc, text: ad }, taxonomy.compiled);
 }

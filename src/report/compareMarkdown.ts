@@ -1,0 +1,40 @@
+import type { CompareResult, Comparison } from '../score/compareTypes.js';
+import { collapseAlternatives, fitArithmetic, gapLabel, verdict } from './compareText.js';
+import type { ReportOptions } from './options.js';
+
+/** GitHub-flavoured markdown for a job summary or a PR comment: a ranking table, then one section per ad. */
+export function compareMarkdown(result: CompareResult, options: ReportOptions): string {
+  const out = [`## CV \`${code(result.cv)}\` against ${result.comparisons.length} job ad${result.comparisons.length === 1 ? '' : 's'}`, ''];
+  const sorted = [...result.comparisons].sort((a, b) => b.fit - a.fit);
+  out.push('| Job | Fit | Required gaps | Preferred gaps |', '|---|---:|---:|---:|');
+  for (const c of sorted) out.push(`| \`${code(c.job)}\` | ${c.fit} | ${c.missing.filter((m) => m.level === 'required').length} | ${c.missing.filter((m) => m.level === 'preferred').length} |`);
+  out.push('');
+  for (const c of result.comparisons) out.push(...section(c, options.explain), '');
+  if (result.errors.length > 0) out.push('### Could not read', '', ...result.errors.map((e) => `- \`${code(e.source)}\`: ${escape(e.message)}`), '');
+  return out.join('\n');
+}
+
+function section(c: Comparison, explain: boolean): string[] {
+  const lines = [`### \`${code(c.job)}\` — fit ${c.fit}/100`, '', escape(verdict(c)), ''];
+  if (c.missing.length > 0) {
+    lines.push('| Gap | Level | Where the ad asks |', '|---|---|---|');
+    for (const { gap: g, names } of collapseAlternatives(c.missing)) lines.push(`| ${escape(gapLabel(g, names))} | ${g.level} | ${g.at.line}:${g.at.column} ${escape(g.at.snippet)} |`);
+    lines.push('');
+  }
+  for (const s of c.suggestions) lines.push(`- Did you mean **${escape(s.name)}**? Your CV says "${escape(s.word)}" (${s.line}:${s.column}).`);
+  for (const m of c.matched.filter((x) => x.implied)) lines.push(`- ${escape(m.name)} is only implied (by ${escape(m.impliedBy?.join(', ') ?? '')}); name it explicitly.`);
+  const named = c.matched.filter((m) => !m.implied);
+  lines.push(`- **Matched (${named.length}):** ${named.map((m) => escape(m.name)).join(', ') || '—'}`);
+  lines.push(`- **Extra in CV (${c.extra.length}):** ${c.extra.map((e) => escape(e.name)).join(', ') || '—'}`);
+  if (explain) lines.push('', '```', ...fitArithmetic(c), '```');
+  return lines;
+}
+
+/** Markdown and table syntax in text becomes literal. */
+function escape(s: string): string {
+  return s.replace(/([\\`*_[\]|<>#])/g, '\\$1').replace(/\r?\n/g, ' ');
+}
+
+function code(s: string): string {
+  return s.replace(/`/g, "'");
+}
