@@ -1,5 +1,5 @@
 import type { CompareResult, Comparison } from '../score/compareTypes.js';
-import { collapseAlternatives, fitArithmetic, gapLabel, verdict } from './compareText.js';
+import { collapseAlternatives, fitArithmetic, gapCount, gapLabel, verdict } from './compareText.js';
 import type { ReportOptions } from './options.js';
 
 /** GitHub-flavoured markdown for a job summary or a PR comment: a ranking table, then one section per ad. */
@@ -7,7 +7,7 @@ export function compareMarkdown(result: CompareResult, options: ReportOptions): 
   const out = [`## CV \`${code(result.cv)}\` against ${result.comparisons.length} job ad${result.comparisons.length === 1 ? '' : 's'}`, ''];
   const sorted = [...result.comparisons].sort((a, b) => b.fit - a.fit);
   out.push('| Job | Fit | Required gaps | Preferred gaps |', '|---|---:|---:|---:|');
-  for (const c of sorted) out.push(`| \`${code(c.job)}\` | ${c.fit} | ${c.missing.filter((m) => m.level === 'required').length} | ${c.missing.filter((m) => m.level === 'preferred').length} |`);
+  for (const c of sorted) out.push(`| \`${code(c.job)}\` | ${c.fit} | ${gapCount(c, 'required')} | ${gapCount(c, 'preferred')} |`);
   out.push('');
   for (const c of result.comparisons) out.push(...section(c, options.explain), '');
   if (result.errors.length > 0) out.push('### Could not read', '', ...result.errors.map((e) => `- \`${code(e.source)}\`: ${escape(e.message)}`), '');

@@ -1,7 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { Comparison, CompareResult, MissingSkill, Requirement } from '../score/compareTypes.js';
 import { bar } from './bar.js';
-import { collapseAlternatives, fitArithmetic, gapLabel, verdict } from './compareText.js';
+import { collapseAlternatives, fitArithmetic, gapCount, gapLabel, verdict } from './compareText.js';
 import type { ReportOptions } from './options.js';
 
 /**
@@ -57,7 +57,7 @@ function ranking(result: CompareResult, chalk: ChalkInstance): string {
   const sorted = [...result.comparisons].sort((a, b) => b.fit - a.fit);
   const lines = [chalk.bold(`Ranking (${sorted.length} ads${result.errors.length > 0 ? chalk.red(`, ${result.errors.length} failed`) : ''})`)];
   sorted.forEach((c, i) => {
-    const gaps = c.missing.filter((m) => m.level === 'required').length;
+    const gaps = gapCount(c, 'required');
     lines.push(`  ${String(i + 1).padStart(2)}. ${String(c.fit).padStart(3)}  ${c.job}  ${chalk.dim(`${gaps} required gap${gaps === 1 ? '' : 's'}`)}`);
   });
   return lines.join('\n');

@@ -1,4 +1,5 @@
 import type { Comparison, MissingSkill } from '../score/compareTypes.js';
+import type { Level } from '../score/types.js';
 
 /** One line that says how good the fit is and what to do first. */
 export function verdict(c: Comparison): string {
@@ -56,4 +57,9 @@ export function collapseAlternatives(gaps: MissingSkill[]): { gap: MissingSkill;
     out.push({ gap: g, names });
   }
   return out;
+}
+
+/** Gaps at a level, a group of alternatives counting once. */
+export function gapCount(c: Comparison, level: Level): number {
+  return collapseAlternatives(c.missing.filter((m) => m.level === level)).length;
 }

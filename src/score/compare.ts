@@ -77,6 +77,8 @@ function shortOfYears(ad: SkillResult, cv: SkillResult): boolean {
   return ad.years !== undefined && cv.years !== undefined && cv.years < ad.years;
 }
 
+const YEARS_HINT = /\d\s*\+?\s*(?:years?|yrs?|jahre?|ans?|a[ñn]os?)\b|\d+ of them/iu;
+
 const levelRank = (l: Level): number => (l === 'required' ? 0 : 1);
 
 /**
@@ -109,7 +111,10 @@ function buildRequirements(ad: ScannedText, asked: SkillResult[]): { skills: Ski
 
 /** Where the ad asks for the skill: its first mention at the skill's level. */
 function position(s: SkillResult): AdPosition {
-  const m = s.matches.find((x) => (x.level ?? 'required') === (s.level ?? 'required')) ?? s.matches[0]!;
+  const atLevel = s.matches.filter((x) => (x.level ?? 'required') === (s.level ?? 'required'));
+  // Where the ad states the years, when it does; else the first mention at the skill's level.
+  const years = s.years === undefined ? undefined : atLevel.find((x) => YEARS_HINT.test(x.snippet));
+  const m = years ?? atLevel[0] ?? s.matches[0]!;
   return { line: m.line, column: m.column, snippet: m.snippet };
 }
 
