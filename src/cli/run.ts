@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { SkillscanError, UsageError } from '../errors.js';
 import { VERSION } from '../version.js';
 import type { Io } from './io.js';
+import { registerEval } from './evalCommand.js';
 import { registerScan } from './scanCommand.js';
 
 /** Exit codes: the contract with scripts (README, "Exit codes"). */
@@ -53,6 +54,7 @@ Examples:
 Run 'skillscan <command> --help' for a command's options.`,
     );
   registerScan(program, context);
+  registerEval(program, context);
   return program;
 }
 

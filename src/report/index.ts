@@ -1,4 +1,7 @@
+import type { EvalReport } from '../score/evaluate.js';
 import type { ScanResult } from '../score/types.js';
+import { evalJson } from './evalJson.js';
+import { evalTable } from './evalTable.js';
 import type { ReportOptions } from './options.js';
 import { scanJson } from './scanJson.js';
 import { scanTable } from './scanTable.js';
@@ -12,3 +15,11 @@ export const scanReporters = {
 } satisfies Record<string, (result: ScanResult, options: ReportOptions) => string>;
 
 export type ScanFormat = keyof typeof scanReporters;
+
+/** `eval --format` choices. */
+export const evalReporters = {
+  table: evalTable,
+  json: (report: EvalReport, _options: ReportOptions) => evalJson(report),
+} satisfies Record<string, (report: EvalReport, options: ReportOptions) => string>;
+
+export type EvalFormat = keyof typeof evalReporters;
