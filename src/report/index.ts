@@ -3,7 +3,10 @@ import type { ScanResult } from '../score/types.js';
 import { evalJson } from './evalJson.js';
 import { evalTable } from './evalTable.js';
 import type { ReportOptions } from './options.js';
+import { scanCsv } from './scanCsv.js';
 import { scanJson } from './scanJson.js';
+import { scanJsonl } from './scanJsonl.js';
+import { scanMarkdown } from './scanMarkdown.js';
 import { scanTable } from './scanTable.js';
 
 export type { ReportOptions } from './options.js';
@@ -12,6 +15,9 @@ export type { ReportOptions } from './options.js';
 export const scanReporters = {
   table: scanTable,
   json: (result: ScanResult, _options: ReportOptions) => scanJson(result),
+  jsonl: (result: ScanResult, _options: ReportOptions) => scanJsonl(result),
+  markdown: (result: ScanResult, _options: ReportOptions) => scanMarkdown(result),
+  csv: (result: ScanResult, _options: ReportOptions) => scanCsv(result),
 } satisfies Record<string, (result: ScanResult, options: ReportOptions) => string>;
 
 export type ScanFormat = keyof typeof scanReporters;
