@@ -4,6 +4,7 @@ import { VERSION } from '../version.js';
 import type { Io } from './io.js';
 import { registerEval } from './evalCommand.js';
 import { registerScan } from './scanCommand.js';
+import { registerTaxonomy } from './taxonomyCommand.js';
 
 /** Exit codes: the contract with scripts (README, "Exit codes"). */
 export const EXIT = { ok: 0, threshold: 1, failure: 2, interrupted: 130 } as const;
@@ -55,6 +56,7 @@ Run 'skillscan <command> --help' for a command's options.`,
     );
   registerScan(program, context);
   registerEval(program, context);
+  registerTaxonomy(program, context);
   return program;
 }
 
