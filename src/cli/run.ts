@@ -4,6 +4,7 @@ import { VERSION } from '../version.js';
 import type { Io } from './io.js';
 import { registerEval } from './evalCommand.js';
 import { registerScan } from './scanCommand.js';
+import { registerSchema } from './schemaCommand.js';
 import { registerTaxonomy } from './taxonomyCommand.js';
 
 /** Exit codes: the contract with scripts (README, "Exit codes"). */
@@ -57,6 +58,7 @@ Run 'skillscan <command> --help' for a command's options.`,
   registerScan(program, context);
   registerEval(program, context);
   registerTaxonomy(program, context);
+  registerSchema(program, context);
   return program;
 }
 
