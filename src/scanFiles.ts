@@ -1,6 +1,7 @@
 import { Scanner } from './engine.js';
 import { DEFAULT_MAX_BYTES, readSource } from './input/read.js';
 import { resolveInputs } from './input/sources.js';
+import { withoutSkills } from './score/ignore.js';
 import type { ScanResult } from './score/types.js';
 import { loadTaxonomy, type LoadedTaxonomy } from './taxonomy/index.js';
 
@@ -13,6 +14,8 @@ export interface ScanFilesOptions {
   maxBytes?: number;
   /** Read when an input is `-`. */
   stdin?: AsyncIterable<Uint8Array | string>;
+  /** Skill ids left out of the results (and the score), like `ignore:` in the configuration. */
+  ignore?: readonly string[];
 }
 
 const scanners = new WeakMap<LoadedTaxonomy, Scanner>();
@@ -37,10 +40,11 @@ export async function scanFiles(inputs: string[], options: ScanFilesOptions): Pr
   const { sources, failures } = await resolveInputs(inputs, options.cwd);
   const result: ScanResult = { schemaVersion: 1, taxonomy: { name: loaded.compiled.name, version: loaded.compiled.version }, documents: [], errors: [...failures] };
   const readOptions = { maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES, ...(options.stdin ? { stdin: options.stdin } : {}) };
+  const ignore = new Set(options.ignore ?? []);
   for (const source of sources) {
     const read = await readSource(source, readOptions);
     if (!read.ok) result.errors.push({ source: source.display, message: read.message });
-    else result.documents.push(scanner.scanExtracted(read, source.display));
+    else result.documents.push(withoutSkills(scanner.scanExtracted(read, source.display), ignore, loaded.compiled));
   }
   return result;
 }

@@ -10,6 +10,7 @@ import { EVAL_GROUPS, checkThresholds, evaluate, type EvalGroup, type EvalReport
 import { pairLabels, parseLabels } from '../score/labels.js';
 import { loadTaxonomy } from '../taxonomy/index.js';
 import { makeChalk } from './color.js';
+import { addConfigOptions, applyConfig, formatConfig, type ConfigBinding } from './config.js';
 import { writeReport } from './output.js';
 import { EXIT, addCommonOptions, intOption, type CommandContext } from './run.js';
 
@@ -26,7 +27,16 @@ interface EvalOptions {
   maxSize: string;
   color?: boolean;
   quiet?: boolean;
+  printConfig?: boolean;
 }
+
+/** Configuration keys eval reads: what the taxonomy is and how inputs are read (not `ignore`: eval measures the taxonomy itself). */
+const CONFIG: ConfigBinding[] = [
+  { key: 'taxonomy', option: 'taxonomy' },
+  // The configured format is scan's; eval takes it only when it has it (json), else keeps table.
+  { key: 'format', option: 'format', skipInvalid: true },
+  { key: 'max-size', option: 'maxSize' },
+];
 
 export function registerEval(program: Command, context: CommandContext): void {
   const command = program
@@ -43,7 +53,8 @@ export function registerEval(program: Command, context: CommandContext): void {
     .addOption(thresholdOption('recall'))
     .option('--worst <n>', 'how many of the worst skills to list', intOption('--worst', 0, 100000), 10)
     .option('--explain', 'list every document behind an error, not the first few')
-    .option('--max-size <size>', 'refuse inputs larger than this (e.g. 10MB)', formatBytes(DEFAULT_MAX_BYTES).replace(' ', ''))
+    .option('--max-size <size>', 'refuse inputs larger than this (e.g. 10MB)', formatBytes(DEFAULT_MAX_BYTES).replace(' ', ''));
+  addConfigOptions(command)
     .addHelpText(
       'after',
       `
@@ -59,7 +70,12 @@ Examples:
 Thresholds take N (technologies and practices) or GROUP=N, GROUP one of ${EVAL_GROUPS.join(', ')}.
 Exit codes: 0 done, 1 a threshold was not met, 2 usage error, bad labels or taxonomy, unreadable input.`,
     )
-    .action(async (inputs: string[], options: EvalOptions) => {
+    .action(async (inputs: string[], options: EvalOptions, command: Command) => {
+      const resolved = await applyConfig(command, context.io, CONFIG);
+      if (options.printConfig) {
+        context.io.stdout.write(formatConfig(resolved, options as unknown as Record<string, unknown>, CONFIG));
+        return;
+      }
       context.exitCode = await runEval(inputs, options, context);
     });
 }
