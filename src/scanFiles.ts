@@ -8,8 +8,8 @@ import { loadTaxonomy, type LoadedTaxonomy } from './taxonomy/index.js';
 export interface ScanFilesOptions {
   /** The taxonomy to scan with (default: the built-in one). */
   taxonomy?: LoadedTaxonomy;
-  /** Folder relative inputs are resolved against (default: `process.cwd()` in the library). */
-  cwd: string;
+  /** Folder relative inputs are resolved against (default: the working directory). */
+  cwd?: string;
   /** Inputs larger than this many bytes are refused (default 50 MB). */
   maxBytes?: number;
   /** Read when an input is `-`. */
@@ -19,6 +19,12 @@ export interface ScanFilesOptions {
 }
 
 const scanners = new WeakMap<LoadedTaxonomy, Scanner>();
+let builtin: LoadedTaxonomy | undefined;
+
+/** The built-in taxonomy, loaded once per process for library calls that name none. */
+export function defaultTaxonomy(): LoadedTaxonomy {
+  return (builtin ??= loadTaxonomy());
+}
 
 /** One Scanner per loaded taxonomy: compiling the matcher is the expensive part. */
 export function scannerFor(taxonomy: LoadedTaxonomy): Scanner {
@@ -34,10 +40,10 @@ export function scannerFor(taxonomy: LoadedTaxonomy): Scanner {
  * Scans inputs as `skillscan scan` does (files, directories, globs, `-`): every readable one becomes a
  * document, every other one an entry of `errors`; it never throws for a bad input.
  */
-export async function scanFiles(inputs: string[], options: ScanFilesOptions): Promise<ScanResult> {
-  const loaded = options.taxonomy ?? loadTaxonomy();
+export async function scanFiles(inputs: readonly string[], options: ScanFilesOptions = {}): Promise<ScanResult> {
+  const loaded = options.taxonomy ?? defaultTaxonomy();
   const scanner = scannerFor(loaded);
-  const { sources, failures } = await resolveInputs(inputs, options.cwd);
+  const { sources, failures } = await resolveInputs([...inputs], options.cwd ?? '.');
   const result: ScanResult = { schemaVersion: 1, taxonomy: { name: loaded.compiled.name, version: loaded.compiled.version }, documents: [], errors: [...failures] };
   const readOptions = { maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES, ...(options.stdin ? { stdin: options.stdin } : {}) };
   const ignore = new Set(options.ignore ?? []);
