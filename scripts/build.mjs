@@ -4,7 +4,7 @@
 // it costs ~250 ms, far more than a start should), and emit type declarations with tsc.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -32,6 +32,12 @@ await build({
   logLevel: 'warning',
 });
 log('bundled dist/cli.js, dist/index.js');
+
+// The JSON Schemas of the outputs ship as files (`skillscan schema KIND` prints them verbatim).
+const schemas = join(root, 'src/schema');
+if (existsSync(schemas)) {
+  for (const f of readdirSync(schemas).filter((n) => n.endsWith('.schema.json'))) cpSync(join(schemas, f), join(dist, 'schema', f));
+}
 
 const lib = await import(pathToFileURL(join(dist, 'index.js')).href);
 const manifest = lib.builtinManifestPath();

@@ -1,16 +1,21 @@
 /**
  * skillscan as a library: the same data the CLI prints.
  *
- *   import { loadTaxonomy, scanText } from 'skillscan';
- *   const taxonomy = loadTaxonomy();
+ *   import { loadTaxonomy, scanText, scanFiles, formatScan } from 'skillscan';
+ *   const taxonomy = loadTaxonomy();                       // or loadTaxonomy({ files: ['acme.yaml'] })
  *   const doc = scanText('Backend engineer: Go, PostgreSQL, Kubernetes', { taxonomy });
- *   doc.skills.map((s) => s.name); // ['Go', 'PostgreSQL', 'Kubernetes']
+ *   doc.skills.map((s) => s.name);                         // ['Go', 'PostgreSQL', 'Kubernetes']
+ *   const result = await scanFiles(['ads/'], { taxonomy }); // = `skillscan scan ads/ -f json`
+ *   formatScan(result, 'markdown');                        // = `skillscan scan ads/ -f markdown`
+ *
+ *   compareText(cvText, adText, { taxonomy });             // = one comparison of `skillscan compare`
  */
-import { Scanner } from './engine.js';
 import { compareDocuments } from './score/compare.js';
 import type { Comparison } from './score/compareTypes.js';
 import type { DocumentResult } from './score/types.js';
-import { loadTaxonomy, type LoadedTaxonomy } from './taxonomy/index.js';
+import { defaultTaxonomy, scannerFor } from './scanFiles.js';
+import { withoutSkills } from './score/ignore.js';
+import type { LoadedTaxonomy } from './taxonomy/index.js';
 
 export { Scanner } from './engine.js';
 export { Matcher, type Finding } from './match/matcher.js';
@@ -25,6 +30,16 @@ export { decodeText } from './text/decode.js';
 export { run } from './cli/run.js';
 export { SkillscanError, TaxonomyError, UsageError, InputError } from './errors.js';
 export { VERSION } from './version.js';
+export { scanFiles, type ScanFilesOptions } from './scanFiles.js';
+export { formatScan } from './format.js';
+export { scanReporters, evalReporters, type ScanFormat, type EvalFormat, type ReportOptions } from './report/index.js';
+export { withoutSkills } from './score/ignore.js';
+export { evaluate, checkThresholds, metrics, type EvalResult, type EvalReport, type LabelledDocument, type Metrics, type Threshold, type ThresholdCheck, type EvalGroup } from './score/evaluate.js';
+export { parseLabels, pairLabels, type Labels } from './score/labels.js';
+export { checkTaxonomyFile, type CheckResult } from './taxonomy/check.js';
+export { findSkill, describeSkill, type SkillDetails } from './taxonomy/lookup.js';
+export { jsonSchema, SCHEMA_KINDS, type SchemaKind } from './schema/jsonSchema.js';
+export { findConfig, loadConfig, type SkillscanConfig } from './config/loadConfig.js';
 export type * from './score/types.js';
 export type * from './score/compareTypes.js';
 export { compareDocuments, FIT_WEIGHTS, type ScannedText } from './score/compare.js';
@@ -33,17 +48,14 @@ export { findLevelRanges, type LevelRange } from './text/sections.js';
 export { findYears } from './text/years.js';
 export type { Taxonomy, Skill, Category, AmbiguousAlias } from './taxonomy/types.js';
 
-const scanners = new WeakMap<LoadedTaxonomy, Scanner>();
-
-/** Scans one text with the given taxonomy (default: the built-in one). */
-export function scanText(text: string, options: { taxonomy?: LoadedTaxonomy; source?: string } = {}): DocumentResult {
-  const taxonomy = options.taxonomy ?? loadTaxonomy();
-  let scanner = scanners.get(taxonomy);
-  if (!scanner) {
-    scanner = new Scanner(taxonomy.compiled);
-    scanners.set(taxonomy, scanner);
-  }
-  return scanner.scanText(text, options.source ?? '-');
+/**
+ * Scans one text with the given taxonomy (default: the built-in one) and returns the document object
+ * the CLI prints in JSON. `ignore` leaves skills out of the results and the score.
+ */
+export function scanText(text: string, options: { taxonomy?: LoadedTaxonomy; source?: string; ignore?: readonly string[] } = {}): DocumentResult {
+  const taxonomy = options.taxonomy ?? defaultTaxonomy();
+  const doc = scannerFor(taxonomy).scanText(text, options.source ?? '-');
+  return withoutSkills(doc, new Set(options.ignore ?? []), taxonomy.compiled);
 }
 
 /**
@@ -51,12 +63,8 @@ export function scanText(text: string, options: { taxonomy?: LoadedTaxonomy; sou
  * ad asks), extra skills and typo suggestions.
  */
 export function compareText(cv: string, ad: string, options: { taxonomy?: LoadedTaxonomy; cvSource?: string; adSource?: string } = {}): Comparison {
-  const taxonomy = options.taxonomy ?? loadTaxonomy();
-  let scanner = scanners.get(taxonomy);
-  if (!scanner) {
-    scanner = new Scanner(taxonomy.compiled);
-    scanners.set(taxonomy, scanner);
-  }
+  const taxonomy = options.taxonomy ?? defaultTaxonomy();
+  const scanner = scannerFor(taxonomy);
   const cvDoc = scanner.scanText(cv, options.cvSource ?? 'cv');
   const adDoc = scanner.scanText(ad, options.adSource ?? '-');
   return compareDocuments({ doc: cvDoc, text: cv }, { doc: adDoc, text: ad }, taxonomy.compiled);

@@ -3,7 +3,10 @@ import { SkillscanError, UsageError } from '../errors.js';
 import { VERSION } from '../version.js';
 import type { Io } from './io.js';
 import { registerCompare } from './compareCommand.js';
+import { registerEval } from './evalCommand.js';
 import { registerScan } from './scanCommand.js';
+import { registerSchema } from './schemaCommand.js';
+import { registerTaxonomy } from './taxonomyCommand.js';
 
 /** Exit codes: the contract with scripts (README, "Exit codes"). */
 export const EXIT = { ok: 0, threshold: 1, failure: 2, interrupted: 130 } as const;
@@ -55,6 +58,9 @@ Run 'skillscan <command> --help' for a command's options.`,
     );
   registerScan(program, context);
   registerCompare(program, context);
+  registerEval(program, context);
+  registerTaxonomy(program, context);
+  registerSchema(program, context);
   return program;
 }
 

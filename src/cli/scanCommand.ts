@@ -1,12 +1,12 @@
 import type { Command } from 'commander';
-import { Scanner } from '../engine.js';
 import { UsageError } from '../errors.js';
-import { DEFAULT_MAX_BYTES, formatBytes, parseSize, readSource } from '../input/read.js';
-import { assertInputs, resolveInputs } from '../input/sources.js';
+import { DEFAULT_MAX_BYTES, formatBytes, parseSize } from '../input/read.js';
+import { assertInputs } from '../input/sources.js';
 import { scanReporters, type ScanFormat } from '../report/index.js';
-import type { ScanResult } from '../score/types.js';
+import { scanFiles } from '../scanFiles.js';
 import { loadTaxonomy } from '../taxonomy/index.js';
 import { makeChalk } from './color.js';
+import { addConfigOptions, applyConfig, checkIgnored, formatConfig, type ConfigBinding } from './config.js';
 import { writeReport } from './output.js';
 import { EXIT, addCommonOptions, intOption, type CommandContext } from './run.js';
 
@@ -20,7 +20,18 @@ interface ScanOptions {
   color?: boolean;
   quiet?: boolean;
   verbose?: boolean;
+  ignore: string[];
+  printConfig?: boolean;
 }
+
+/** Configuration keys scan reads (skillscan.config.yaml), and the options they set. */
+const CONFIG: ConfigBinding[] = [
+  { key: 'taxonomy', option: 'taxonomy' },
+  { key: 'format', option: 'format' },
+  { key: 'min-score', option: 'minScore' },
+  { key: 'max-size', option: 'maxSize' },
+  { key: 'ignore', option: 'ignore' },
+];
 
 export function registerScan(program: Command, context: CommandContext): void {
   const command = program
@@ -32,6 +43,8 @@ export function registerScan(program: Command, context: CommandContext): void {
     .option('--explain', 'list every match with line:col and a snippet, and how the score was made')
     .option('--min-score <n>', 'exit 1 when any document scores below n (0-100)', intOption('--min-score', 0, 100))
     .option('--max-size <size>', 'refuse inputs larger than this (e.g. 10MB)', formatBytes(DEFAULT_MAX_BYTES).replace(' ', ''))
+    .option('--ignore <id>', 'leave this skill out of the results and the score (repeatable)', (v: string, p: string[]) => [...p, v], []);
+  addConfigOptions(command)
     .addHelpText(
       'after',
       `
@@ -41,31 +54,30 @@ Examples:
   $ pbpaste | skillscan scan -                   an ad from the clipboard
   $ skillscan scan ads/ -f json -o scan.json     a folder, as JSON for scripts
   $ skillscan scan 'ads/*.md' --min-score 50     exit 1 if an ad scores below 50
+  $ skillscan scan ads/ -f markdown >> "$GITHUB_STEP_SUMMARY"
+  $ skillscan scan ads/ -f csv -o skills.csv      one row per document and skill
+  $ skillscan scan --print-config                 what skillscan.config.yaml and the flags resolve to
 
 Exit codes: 0 done, 1 a document scored below --min-score, 2 usage error, bad taxonomy or unreadable input.`,
     )
-    .action(async (inputs: string[], options: ScanOptions) => {
-      context.exitCode = await scan(inputs, options, context);
+    .action(async (inputs: string[], options: ScanOptions, command: Command) => {
+      const resolved = await applyConfig(command, context.io, CONFIG);
+      if (options.printConfig) {
+        context.io.stdout.write(formatConfig(resolved, options as unknown as Record<string, unknown>, CONFIG));
+        return;
+      }
+      context.exitCode = await scan(inputs, options, context, resolved.sources.get('ignore') ?? 'default');
     });
 }
 
-async function scan(inputs: string[], options: ScanOptions, { io }: CommandContext): Promise<number> {
+async function scan(inputs: string[], options: ScanOptions, { io }: CommandContext, ignoreFrom: string): Promise<number> {
   const maxBytes = parseSize(options.maxSize);
   if (maxBytes === undefined) throw new UsageError(`--max-size must be a size such as 10MB or 500KB (got "${options.maxSize}")`);
   assertInputs(inputs, io.stdin === undefined || io.stdin.isTTY === true);
   // The taxonomy is checked before any input is read: a bad one fails fast with exit 2.
   const loaded = loadTaxonomy({ files: options.taxonomy });
-  const scanner = new Scanner(loaded.compiled);
-  const { sources, failures } = await resolveInputs(inputs.length === 0 ? ['-'] : inputs, io.cwd);
-  const result: ScanResult = { schemaVersion: 1, taxonomy: { name: loaded.compiled.name, version: loaded.compiled.version }, documents: [], errors: [...failures] };
-  for (const source of sources) {
-    const read = await readSource(source, { maxBytes, stdin: io.stdin });
-    if (!read.ok) {
-      result.errors.push({ source: source.display, message: read.message });
-      continue;
-    }
-    result.documents.push(scanner.scanExtracted(read, source.display));
-  }
+  checkIgnored(options.ignore, loaded.compiled, ignoreFrom);
+  const result = await scanFiles(inputs.length === 0 ? ['-'] : inputs, { taxonomy: loaded, cwd: io.cwd, maxBytes, ignore: options.ignore, ...(io.stdin ? { stdin: io.stdin } : {}) });
   for (const failure of result.errors) io.stderr.write(`${failure.source}: ${failure.message}\n`);
   if (!options.quiet) {
     const report = scanReporters[options.format](result, { chalk: makeChalk(options.output ? false : options.color, io), explain: options.explain ?? false });

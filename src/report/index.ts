@@ -1,6 +1,12 @@
+import type { EvalReport } from '../score/evaluate.js';
 import type { ScanResult } from '../score/types.js';
+import { evalJson } from './evalJson.js';
+import { evalTable } from './evalTable.js';
 import type { ReportOptions } from './options.js';
+import { scanCsv } from './scanCsv.js';
 import { scanJson } from './scanJson.js';
+import { scanJsonl } from './scanJsonl.js';
+import { scanMarkdown } from './scanMarkdown.js';
 import { scanTable } from './scanTable.js';
 
 export type { ReportOptions } from './options.js';
@@ -9,6 +15,17 @@ export type { ReportOptions } from './options.js';
 export const scanReporters = {
   table: scanTable,
   json: (result: ScanResult, _options: ReportOptions) => scanJson(result),
+  jsonl: (result: ScanResult, _options: ReportOptions) => scanJsonl(result),
+  markdown: (result: ScanResult, _options: ReportOptions) => scanMarkdown(result),
+  csv: (result: ScanResult, _options: ReportOptions) => scanCsv(result),
 } satisfies Record<string, (result: ScanResult, options: ReportOptions) => string>;
 
 export type ScanFormat = keyof typeof scanReporters;
+
+/** `eval --format` choices. */
+export const evalReporters = {
+  table: evalTable,
+  json: (report: EvalReport, _options: ReportOptions) => evalJson(report),
+} satisfies Record<string, (report: EvalReport, options: ReportOptions) => string>;
+
+export type EvalFormat = keyof typeof evalReporters;

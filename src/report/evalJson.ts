@@ -1,0 +1,6 @@
+import type { EvalReport } from '../score/evaluate.js';
+
+/** `eval --format json`: the report object, two-space indented. */
+export function evalJson(report: EvalReport): string {
+  return `${JSON.stringify(report, null, 2)}\n`;
+}
