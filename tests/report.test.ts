@@ -9,6 +9,8 @@ import { aggregateInputs } from '../src/parallel/aggregateInputs.js';
 import { workerFile } from '../src/parallel/pool.js';
 import { Tallier } from '../src/score/aggregate.js';
 import { buildReport } from '../src/score/report.js';
+import { createProgress, progressLine } from '../src/cli/progress.js';
+import { csvField } from '../src/report/reportCsv.js';
 import { RUNNERS, ROOT, runInProcess } from './helpers/cli.js';
 import { schemaErrors } from './helpers/reportSchema.js';
 
@@ -63,7 +65,7 @@ describe.each(RUNNERS)('skillscan report (%s)', (_mode, cli) => {
     expect(report.errors.map((e: any) => e.source)).toEqual([`${BROKEN}:2`, `${BROKEN}:3`, `${BROKEN}:5`]);
   });
 
-  it('reads gzip by its magic bytes, from a file or stdin, with the same result', async () => {
+  it('reads gzip by its magic bytes, from a file or stdin, with the same result', { timeout: 30_000 }, async () => {
     const dir = tempDir();
     const gz = join(dir, 'ads.data');
     writeFileSync(gz, gzipSync(readFileSync(join(ROOT, ADS))));
@@ -87,7 +89,7 @@ describe.each(RUNNERS)('skillscan report (%s)', (_mode, cli) => {
     expect(bad.stdout).toBe('');
   });
 
-  it('splits a corpus into parts, reports each, merges them: exactly the report of one run', async () => {
+  it('splits a corpus into parts, reports each, merges them: exactly the report of one run', { timeout: 30_000 }, async () => {
     const dir = tempDir();
     const cuts = [0, 7, 31, 32, 60];
     const parts: string[] = [];
@@ -105,7 +107,7 @@ describe.each(RUNNERS)('skillscan report (%s)', (_mode, cli) => {
     }
   });
 
-  it('adds up scan -f jsonl lines (a mapper\'s output) to the same report', async () => {
+  it('adds up scan -f jsonl lines (a mapper\'s output) to the same report', { timeout: 30_000 }, async () => {
     const scanned = await cli(['scan', '--jsonl', ADS, '-f', 'jsonl']);
     expect(scanned.code).toBe(0);
     const lines = scanned.stdout.trim().split('\n');
@@ -134,6 +136,24 @@ describe.each(RUNNERS)('skillscan report (%s)', (_mode, cli) => {
     expect(r.stderr).toBe('');
   });
 
+  it('writes CSV (one row per skill, RFC 4180), Markdown tables and a self-contained HTML page', { timeout: 30_000 }, async () => {
+    const csv = await cli(['report', '--jsonl', ADS, '-f', 'csv', '--top', '0']);
+    const rows = csv.stdout.split('\r\n');
+    expect(rows[0]).toBe('id,name,category,documents,share,mentions,implied,required,preferred,unknown');
+    expect(rows.at(-1)).toBe('');
+    const json = reportJson((await cli(['report', '--jsonl', ADS, '-f', 'json', '--top', '0'])).stdout);
+    expect(rows.length - 2).toBe(json.skills.length);
+    const md = await cli(['report', '--jsonl', ADS, '-f', 'markdown']);
+    expect(md.stdout).toMatch(/^## Skill demand in 60 documents/);
+    expect(md.stdout).toContain('| # | Skill | Category | Documents | Share |');
+    const html = await cli(['report', '--jsonl', ADS, '-f', 'html']);
+    expect(html.stdout).toMatch(/^<!doctype html>/);
+    expect(html.stdout).not.toMatch(/(src|href)=["']?(https?:)?\/\//);
+    expect(html.stdout).not.toContain('<script');
+    expect((html.stdout.match(/<svg /g) ?? []).length).toBeGreaterThanOrEqual(5);
+    expect(html.stdout).toContain('prefers-color-scheme:dark');
+  });
+
   it('refuses --merge with --jsonl, and a part that is not a report', async () => {
     expect((await cli(['report', '--merge', '--jsonl', ADS])).code).toBe(2);
     const r = await cli(['report', '--merge', ADS, '-f', 'json']);
@@ -143,6 +163,39 @@ describe.each(RUNNERS)('skillscan report (%s)', (_mode, cli) => {
 });
 
 describe('report internals', () => {
+  it('quotes CSV fields so that they parse back (property)', () => {
+    const parse = (line: string): string[] => {
+      const out: string[] = [];
+      const re = /(?:^|,)(?:"((?:[^"]|"")*)"|([^,]*))/gy;
+      let m: RegExpExecArray | null;
+      while (re.lastIndex < line.length && (m = re.exec(line))) out.push(m[1] !== undefined ? m[1].replace(/""/g, '"') : m[2]!);
+      return out;
+    };
+    fc.assert(fc.property(fc.array(fc.string({ minLength: 1 }), { minLength: 1, maxLength: 5 }), (fields) => {
+      expect(parse(fields.map(csvField).join(','))).toEqual(fields);
+    }));
+  });
+
+  it('draws progress on a terminal only, on stderr, after half a second, and clears it', () => {
+    let clock = 0;
+    const written: string[] = [];
+    const io = { stdout: { write: () => { throw new Error('progress on stdout'); } }, stderr: { write: (s: string) => written.push(s), isTTY: true }, env: {}, cwd: ROOT };
+    const progress = createProgress(io, true, () => clock);
+    progress.update({ documents: 10, bytes: 10, totalBytes: 100 });
+    expect(written).toEqual([]); // too early: short runs stay quiet
+    clock = 2000;
+    progress.update({ documents: 5000, bytes: 50, totalBytes: 100 });
+    expect(written[0]).toMatch(/^\r\[█{12}·{12}\]  50%  5,000 docs  2,500 docs\/s  ETA 2s/);
+    progress.done();
+    expect(written.at(-1)).toBe('\r\x1b[K');
+    const piped: string[] = [];
+    const quiet = createProgress({ ...io, stderr: { write: (s: string) => piped.push(s), isTTY: false } }, true, () => (clock += 1000));
+    quiet.update({ documents: 1, bytes: 1 });
+    quiet.done();
+    expect(piped).toEqual([]);
+    expect(progressLine({ documents: 1234, bytes: 0 }, 2)).toBe('1,234 docs  617 docs/s');
+  });
+
   const loaded = loadTaxonomy();
   const taxonomy = loaded.compiled;
 
