@@ -17,7 +17,7 @@ rmSync(dist, { recursive: true, force: true });
 mkdirSync(dist, { recursive: true });
 
 await build({
-  entryPoints: { cli: join(root, 'src/cli/main.ts'), index: join(root, 'src/index.ts') },
+  entryPoints: { cli: join(root, 'src/cli/main.ts'), index: join(root, 'src/index.ts'), worker: join(root, 'src/parallel/worker.ts') },
   outdir: dist,
   bundle: true,
   splitting: true, // code loaded on demand (yaml, fast-glob, extractors) stays in its own chunk
@@ -31,7 +31,7 @@ await build({
   banner: { js: "import { createRequire as __skillscanRequire } from 'node:module'; const require = __skillscanRequire(import.meta.url);" },
   logLevel: 'warning',
 });
-log('bundled dist/cli.js, dist/index.js');
+log('bundled dist/cli.js, dist/index.js, dist/worker.js');
 
 // The JSON Schemas of the outputs ship as files (`skillscan schema KIND` prints them verbatim).
 const schemas = join(root, 'src/schema');

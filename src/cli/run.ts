@@ -4,6 +4,7 @@ import { VERSION } from '../version.js';
 import type { Io } from './io.js';
 import { registerCompare } from './compareCommand.js';
 import { registerEval } from './evalCommand.js';
+import { registerReport } from './reportCommand.js';
 import { registerScan } from './scanCommand.js';
 import { registerSchema } from './schemaCommand.js';
 import { registerTaxonomy } from './taxonomyCommand.js';
@@ -59,6 +60,7 @@ Run 'skillscan <command> --help' for a command's options.`,
   registerScan(program, context);
   registerCompare(program, context);
   registerEval(program, context);
+  registerReport(program, context);
   registerTaxonomy(program, context);
   registerSchema(program, context);
   return program;

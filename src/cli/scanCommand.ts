@@ -8,6 +8,7 @@ import { loadTaxonomy } from '../taxonomy/index.js';
 import { makeChalk } from './color.js';
 import { addConfigOptions, applyConfig, checkIgnored, formatConfig, type ConfigBinding } from './config.js';
 import { writeReport } from './output.js';
+import { scanJsonlInputs } from './scanJsonlInputs.js';
 import { EXIT, addCommonOptions, intOption, type CommandContext } from './run.js';
 
 interface ScanOptions {
@@ -17,6 +18,7 @@ interface ScanOptions {
   minScore?: number;
   explain?: boolean;
   maxSize: string;
+  jsonl?: boolean;
   color?: boolean;
   quiet?: boolean;
   verbose?: boolean;
@@ -42,6 +44,7 @@ export function registerScan(program: Command, context: CommandContext): void {
   addCommonOptions(command, Object.keys(scanReporters))
     .option('--explain', 'list every match with line:col and a snippet, and how the score was made')
     .option('--min-score <n>', 'exit 1 when any document scores below n (0-100)', intOption('--min-score', 0, 100))
+    .option('--jsonl', 'inputs are JSON Lines, one ad per line: {"text": ..., "id"?: ...} (.gz read directly); with -f jsonl, results are written as they come')
     .option('--max-size <size>', 'refuse inputs larger than this (e.g. 10MB)', formatBytes(DEFAULT_MAX_BYTES).replace(' ', ''))
     .option('--ignore <id>', 'leave this skill out of the results and the score (repeatable)', (v: string, p: string[]) => [...p, v], []);
   addConfigOptions(command)
@@ -56,6 +59,7 @@ Examples:
   $ skillscan scan 'ads/*.md' --min-score 50     exit 1 if an ad scores below 50
   $ skillscan scan ads/ -f markdown >> "$GITHUB_STEP_SUMMARY"
   $ skillscan scan ads/ -f csv -o skills.csv      one row per document and skill
+  $ skillscan scan --jsonl ads.jsonl.gz -f jsonl  one result line per ad, as it goes (a mapper)
   $ skillscan scan --print-config                 what skillscan.config.yaml and the flags resolve to
 
 Exit codes: 0 done, 1 a document scored below --min-score, 2 usage error, bad taxonomy or unreadable input.`,
@@ -77,9 +81,12 @@ async function scan(inputs: string[], options: ScanOptions, { io }: CommandConte
   // The taxonomy is checked before any input is read: a bad one fails fast with exit 2.
   const loaded = loadTaxonomy({ files: options.taxonomy });
   checkIgnored(options.ignore, loaded.compiled, ignoreFrom);
-  const result = await scanFiles(inputs.length === 0 ? ['-'] : inputs, { taxonomy: loaded, cwd: io.cwd, maxBytes, ignore: options.ignore, ...(io.stdin ? { stdin: io.stdin } : {}) });
+  const streamed = options.jsonl === true && options.format === 'jsonl' && !options.quiet;
+  const result = options.jsonl
+    ? await scanJsonlInputs(inputs.length === 0 ? ['-'] : inputs, loaded, io, { ignore: options.ignore, stream: streamed ? { output: options.output } : undefined })
+    : await scanFiles(inputs.length === 0 ? ['-'] : inputs, { taxonomy: loaded, cwd: io.cwd, maxBytes, ignore: options.ignore, ...(io.stdin ? { stdin: io.stdin } : {}) });
   for (const failure of result.errors) io.stderr.write(`${failure.source}: ${failure.message}\n`);
-  if (!options.quiet) {
+  if (!options.quiet && !streamed) {
     const report = scanReporters[options.format](result, { chalk: makeChalk(options.output ? false : options.color, io), explain: options.explain ?? false });
     writeReport(report, options.output, io);
   }

@@ -1,8 +1,14 @@
 import type { EvalReport } from '../score/evaluate.js';
+import type { ReportResult } from '../score/reportTypes.js';
 import type { ScanResult } from '../score/types.js';
 import { evalJson } from './evalJson.js';
 import { evalTable } from './evalTable.js';
 import type { ReportOptions } from './options.js';
+import { reportCsv } from './reportCsv.js';
+import { reportHtml } from './reportHtml.js';
+import { reportJson } from './reportJson.js';
+import { reportMarkdown } from './reportMarkdown.js';
+import { reportTable } from './reportTable.js';
 import { scanCsv } from './scanCsv.js';
 import { scanJson } from './scanJson.js';
 import { scanJsonl } from './scanJsonl.js';
@@ -29,3 +35,14 @@ export const evalReporters = {
 } satisfies Record<string, (report: EvalReport, options: ReportOptions) => string>;
 
 export type EvalFormat = keyof typeof evalReporters;
+
+/** `report --format` choices. */
+export const reportReporters = {
+  table: reportTable,
+  json: (result: ReportResult, _options: ReportOptions) => reportJson(result),
+  csv: (result: ReportResult, _options: ReportOptions) => reportCsv(result),
+  markdown: (result: ReportResult, _options: ReportOptions) => reportMarkdown(result),
+  html: (result: ReportResult, _options: ReportOptions) => reportHtml(result),
+} satisfies Record<string, (result: ReportResult, options: ReportOptions) => string>;
+
+export type ReportFormat = keyof typeof reportReporters;

@@ -1,0 +1,64 @@
+import { Scanner } from '../engine.js';
+import { parseJsonlChunk } from '../input/jsonl.js';
+import { readSource } from '../input/read.js';
+import { Aggregate, Tallier } from '../score/aggregate.js';
+import type { CompiledTaxonomy } from '../taxonomy/compile.js';
+
+/** A unit of work for `report`: a chunk of JSON Lines, one text, or one file to read. */
+export type Task =
+  | { kind: 'lines'; seq: number; chunk: Uint8Array }
+  | { kind: 'text'; seq: number; text: string }
+  | { kind: 'file'; seq: number; path: string; maxBytes: number };
+
+export interface TaskResult {
+  seq: number;
+  documents: number;
+  /** Lines in a chunk of JSON Lines (0 for other tasks). */
+  lines: number;
+  /** `line` is relative to the chunk; absent for a file that failed as a whole. */
+  errors: { line?: number; message: string }[];
+}
+
+/**
+ * What a worker does (and what runs in-thread when there is no worker): parse, match and count into
+ * one aggregate. Findings go straight into counts; no document result is built.
+ */
+export class ReportCore {
+  readonly aggregate: Aggregate;
+  private readonly scanner: Scanner;
+  private readonly tallier: Tallier;
+
+  constructor(readonly taxonomy: CompiledTaxonomy) {
+    this.scanner = new Scanner(taxonomy);
+    this.aggregate = new Aggregate(taxonomy);
+    this.tallier = new Tallier(taxonomy);
+  }
+
+  private count(text: string): void {
+    this.aggregate.add(this.tallier.tally(this.scanner.matcher.match(text)));
+  }
+
+  async run(task: Task): Promise<TaskResult> {
+    const result: TaskResult = { seq: task.seq, documents: 0, lines: 0, errors: [] };
+    if (task.kind === 'lines') {
+      const parsed = parseJsonlChunk(Buffer.from(task.chunk.buffer, task.chunk.byteOffset, task.chunk.byteLength).toString('utf8'), (record) => {
+        this.count(record.text);
+        result.documents++;
+      });
+      result.lines = parsed.lines;
+      result.errors = parsed.errors;
+    } else if (task.kind === 'text') {
+      this.count(task.text);
+      result.documents++;
+    } else {
+      const read = await readSource({ kind: 'file', path: task.path, display: task.path }, { maxBytes: task.maxBytes });
+      if (read.ok) {
+        this.count(read.text);
+        result.documents++;
+      } else {
+        result.errors.push({ message: read.message });
+      }
+    }
+    return result;
+  }
+}

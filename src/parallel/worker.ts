@@ -1,0 +1,27 @@
+/**
+ * Worker entry for `report --jobs N` (bundled to dist/worker.js): loads the compiled taxonomy from
+ * the path it is given (parsing JSON here is cheaper than cloning the object), then runs tasks and
+ * answers each with its result; on "finish" it sends its counts.
+ */
+import { readFileSync } from 'node:fs';
+import { parentPort, workerData } from 'node:worker_threads';
+import type { CompiledTaxonomy } from '../taxonomy/compile.js';
+import { ReportCore, type Task } from './core.js';
+
+const core = new ReportCore(JSON.parse(readFileSync((workerData as { taxonomyPath: string }).taxonomyPath, 'utf8')) as CompiledTaxonomy);
+const port = parentPort!;
+// Tasks run one after another: a file task awaits its read, and results must not interleave.
+let queue = Promise.resolve();
+port.on('message', (message: Task | { kind: 'finish' }) => {
+  queue = queue.then(async () => {
+    if (message.kind === 'finish') {
+      port.postMessage({ kind: 'counts', counts: core.aggregate.counts() });
+      return;
+    }
+    try {
+      port.postMessage({ kind: 'result', result: await core.run(message) });
+    } catch (error) {
+      port.postMessage({ kind: 'result', result: { seq: message.seq, documents: 0, lines: 0, errors: [{ message: `internal error: ${(error as Error).message}` }] } });
+    }
+  });
+});
