@@ -48,19 +48,32 @@ export function refTokenize(text: string, lexicon: RefLexicon): RefToken[] {
     while (i < text.length && isInner(text.charCodeAt(i))) i++;
     let end = i;
     while (end > start && isTrim(text.charCodeAt(end - 1))) end--;
-    if (end > start) resolve(text, start, end, lexicon, out);
+    if (end > start) resolve(text, start, end, lexicon, out, i);
   }
   return out;
 }
 
-function resolve(text: string, start: number, end: number, lexicon: RefLexicon, out: RefToken[]): void {
+/** `rawEnd`: for a whole token, where its run ended before trailing . - / were trimmed; undefined for a part. */
+function resolve(text: string, start: number, end: number, lexicon: RefLexicon, out: RefToken[], rawEnd?: number): void {
   const token = text.slice(start, end);
   const word = lexicon.lookup(token);
   if (word >= 0) return void out.push({ start, end, word });
+  // A slash or hyphen anywhere in the run, even trimmed, sends the token down the split path.
+  const plain = !/[/-]/.test(text.slice(start, rawEnd ?? end)) && !/[0-9]$|.[A-Z]|[^\x00-\x7f]/s.test(token);
+  // A whole plain token is tried as a glued conjunction only when it looks like one; a part always is.
+  if (rawEnd !== undefined && plain && !(token.length >= 5 && /(and|or)$/i.test(token))) return void out.push({ start, end, word: -1 });
   if (token.includes('/') && splitAt(text, start, end, '/', lexicon, out)) return;
   if (token.includes('-') && splitAt(text, start, end, '-', lexicon, out)) return;
   if (/[0-9]$/.test(token) && stripVersion(text, start, end, lexicon, out)) return;
   if (/.[A-Z]/s.test(token) && splitGlued(text, start, end, lexicon, out)) return;
+  for (const glue of ['and', 'or']) {
+    const cut = end - glue.length;
+    if (cut - start < 2 || text.slice(cut, end).toLowerCase() !== glue) continue;
+    const skill = lexicon.lookup(text.slice(start, cut));
+    if (!lexicon.isSkillWord(skill)) continue;
+    out.push({ start, end: cut, word: skill }, { start: cut, end, word: lexicon.lookup(glue) });
+    return;
+  }
   out.push({ start, end, word: -1 });
 }
 
@@ -81,7 +94,7 @@ function splitAt(text: string, start: number, end: number, sep: string, lexicon:
 function stripVersion(text: string, start: number, end: number, lexicon: RefLexicon, out: RefToken[]): boolean {
   const m = /^(.*?)[0-9.]+$/s.exec(text.slice(start, end));
   const name = m?.[1] ?? '';
-  if (name === '' || !/[A-Za-z+#]$/.test(name)) return false;
+  if (name.length < 2 || !/[A-Za-z+#]$/.test(name)) return false;
   const word = lexicon.lookup(name);
   if (word < 0) return false;
   out.push({ start, end: start + name.length, word });
@@ -178,9 +191,16 @@ export class RefMatcher {
       const rule = rules[c.rule]!;
       const written = text.slice(tokens[c.first]!.start, tokens[c.last]!.end).replace(/\s+/g, ' ');
       const at = tokens[c.first]!.start;
-      const vetoed = rule.unless.some(({ phrase, offset }) => {
-        const seen = text.slice(at - offset, at - offset + phrase.length);
-        return at - offset >= 0 && seen.length === phrase.length && phrase.split("").every((p, k) => (p === ' ' ? /[ \t\n\r\u00a0]/.test(seen[k]!) : seen[k]!.toLowerCase()[0] === p));
+      const isWord = (ch: string | undefined) => ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
+      const vetoed = rule.unless.some(({ phrase, offset, prefix }) => {
+        const from = at - offset;
+        const to = from + phrase.length;
+        const seen = text.slice(from, to);
+        if (from < 0 || seen.length !== phrase.length) return false;
+        if (!phrase.split('').every((p, k) => (p === ' ' ? /[ \t\n\r\u00a0]/.test(seen[k]!) : seen[k]!.toLowerCase()[0] === p))) return false;
+        // Whole words only: the phrase may not start or (unless it is a prefix) end inside a word.
+        if (isWord(phrase[0]) && isWord(text[from - 1])) return false;
+        return prefix || !isWord(phrase[phrase.length - 1]) || !isWord(text[to]);
       });
       if ((rule.case === 'exact' && written !== rule.alias) || vetoed) return void (state[i] = 'no');
       const before = [...rule.before, ...context.before].some((cue) => {
