@@ -43,6 +43,8 @@ const lib = await import(pathToFileURL(join(dist, 'index.js')).href);
 const manifest = lib.builtinManifestPath();
 const taxonomy = lib.mergeLayers([lib.loadTaxonomyLayer(manifest)]);
 const compiled = lib.compileTaxonomy(taxonomy);
+// The matcher's hash table and trie, built once here instead of at every start.
+compiled.matchIndex = new lib.Matcher(compiled).exportIndex();
 // Positions point at the package's own files, relative to its root, not at this machine's paths.
 const rel = (pos) => pos && { ...pos, file: relative(root, pos.file) };
 const portable = {

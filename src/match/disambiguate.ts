@@ -1,5 +1,5 @@
 import type { CompiledRule, CompiledTaxonomy, UnlessPhrase } from '../taxonomy/compile.js';
-import { normalizeToken } from '../text/chars.js';
+import { Lexicon } from '../text/lexicon.js';
 import type { TokenBuffer } from '../text/tokenize.js';
 
 /** An alias occurrence before disambiguation: tokens first..last (inclusive). */
@@ -16,38 +16,106 @@ const enum State {
   Rejected,
 }
 
+const UNSEEN = -2; // cue id of a token not looked up yet in this document
+
 /**
  * Decides which candidates are real mentions. Plain aliases always are. An ambiguous alias must pass
  * its case rule and `unless` vetoes, then (with `needs: context`) have a cue word just before or
  * after it, or another confirmed skill within `context.window` tokens in the same paragraph. Context
  * spreads: "Go, Rust and Python" confirms Rust from Python, then Go from Rust.
+ *
+ * Cues are compiled once into word ids of their own small lexicon, and a token's cue id is looked up
+ * at most once per document, so checking ~130 cues around a candidate compares integers.
  */
-export function resolveAmbiguous(text: string, tokens: TokenBuffer, candidates: Candidate[], taxonomy: CompiledTaxonomy): boolean[] {
-  const state: State[] = candidates.map((c) => (c.rule < 0 ? State.Accepted : State.Pending));
-  let pending = 0;
-  candidates.forEach((c, i) => {
-    if (state[i] !== State.Pending) return;
-    const rule = taxonomy.rules[c.rule]!;
-    if (!passesCase(text, tokens, c, rule) || isVetoed(text, tokens.start[c.first]!, rule.unless)) state[i] = State.Rejected;
-    else if (rule.needs === 'none' || hasCue(text, tokens, c, rule, taxonomy)) state[i] = State.Accepted;
-    else pending++;
-  });
-  for (let changed = pending > 0; changed; ) {
-    changed = false;
-    candidates.forEach((c, i) => {
-      if (state[i] === State.Pending && hasConfirmedNeighbour(text, tokens, candidates, state, i, taxonomy.context.window)) {
-        state[i] = State.Accepted;
-        changed = true;
-      }
-    });
-  }
-  return state.map((s) => s === State.Accepted);
-}
+export class Disambiguator {
+  private readonly cueLexicon: Lexicon;
+  /** Per rule: its own cue phrases, then the taxonomy's, as cue word ids. */
+  private readonly before: Int32Array[][];
+  private readonly after: Int32Array[][];
+  /** Per rule: the alias has no whitespace, so `case: exact` compares the text in place. */
+  private readonly plainAlias: boolean[];
+  private cueIds = new Int32Array(0);
+  private state: State[] = [];
 
-function passesCase(text: string, tokens: TokenBuffer, c: Candidate, rule: CompiledRule): boolean {
-  if (rule.case !== 'exact') return true;
-  const written = text.slice(tokens.start[c.first]!, tokens.end[c.last]!).replace(/\s+/g, ' ');
-  return written === rule.alias;
+  constructor(private readonly taxonomy: CompiledTaxonomy) {
+    const ids = new Map<string, number>();
+    const compile = (cue: string[]): Int32Array => Int32Array.from(cue, (w) => ids.get(w) ?? ids.set(w, ids.size).get(w)!);
+    const contextBefore = taxonomy.context.before.map(compile);
+    const contextAfter = taxonomy.context.after.map(compile);
+    this.before = taxonomy.rules.map((r) => [...r.before.map(compile), ...contextBefore]);
+    this.after = taxonomy.rules.map((r) => [...r.after.map(compile), ...contextAfter]);
+    this.cueLexicon = new Lexicon([...ids.keys()]);
+    this.plainAlias = taxonomy.rules.map((r) => !/\s/.test(r.alias));
+  }
+
+  /** Which candidates are accepted, by index. */
+  resolve(text: string, tokens: TokenBuffer, candidates: Candidate[]): boolean[] {
+    const { rules } = this.taxonomy;
+    const state = this.state;
+    state.length = candidates.length;
+    let pending = 0;
+    for (let i = 0; i < candidates.length; i++) {
+      const c = candidates[i]!;
+      state[i] = c.rule < 0 ? State.Accepted : State.Pending;
+      if (c.rule >= 0) pending++;
+    }
+    if (pending === 0) return state.map(() => true);
+    if (this.cueIds.length < tokens.count) this.cueIds = new Int32Array(tokens.start.length);
+    this.cueIds.fill(UNSEEN, 0, tokens.count);
+    pending = 0;
+    for (let i = 0; i < candidates.length; i++) {
+      const c = candidates[i]!;
+      if (state[i] !== State.Pending) continue;
+      const rule = rules[c.rule]!;
+      if (!this.passesCase(text, tokens, c, rule) || isVetoed(text, tokens.start[c.first]!, rule.unless)) state[i] = State.Rejected;
+      else if (rule.needs === 'none' || this.hasCue(text, tokens, c)) state[i] = State.Accepted;
+      else pending++;
+    }
+    for (let changed = pending > 0; changed; ) {
+      changed = false;
+      for (let i = 0; i < candidates.length; i++) {
+        if (state[i] === State.Pending && hasConfirmedNeighbour(text, tokens, candidates, state, i, this.taxonomy.context.window)) {
+          state[i] = State.Accepted;
+          changed = true;
+        }
+      }
+    }
+    return state.map((s) => s === State.Accepted);
+  }
+
+  private passesCase(text: string, tokens: TokenBuffer, c: Candidate, rule: CompiledRule): boolean {
+    if (rule.case !== 'exact') return true;
+    const start = tokens.start[c.first]!;
+    const end = tokens.end[c.last]!;
+    // Folding whitespace cannot make text equal to an alias without any, so compare in place.
+    if (this.plainAlias[c.rule]) return end - start === rule.alias.length && text.startsWith(rule.alias, start);
+    return text.slice(start, end).replace(/\s+/g, ' ') === rule.alias;
+  }
+
+  /** A cue phrase ends right before the candidate or starts right after it, on the same line. */
+  private hasCue(text: string, tokens: TokenBuffer, c: Candidate): boolean {
+    const { start, end } = tokens;
+    if (c.first > 0 && this.cueId(text, tokens, c.first - 1) >= 0 && !hasLineBreak(text, end[c.first - 1]!, start[c.first]!)) {
+      for (const cue of this.before[c.rule]!) if (this.cueAt(text, tokens, c.first - cue.length, cue)) return true;
+    }
+    if (c.last + 1 < tokens.count && this.cueId(text, tokens, c.last + 1) >= 0 && !hasLineBreak(text, end[c.last]!, start[c.last + 1]!)) {
+      for (const cue of this.after[c.rule]!) if (this.cueAt(text, tokens, c.last + 1, cue)) return true;
+    }
+    return false;
+  }
+
+  /** Do tokens from `at` on read the cue's words? */
+  private cueAt(text: string, tokens: TokenBuffer, at: number, cue: Int32Array): boolean {
+    if (at < 0 || at + cue.length > tokens.count) return false;
+    for (let k = 0; k < cue.length; k++) if (this.cueId(text, tokens, at + k) !== cue[k]) return false;
+    return true;
+  }
+
+  private cueId(text: string, tokens: TokenBuffer, t: number): number {
+    let id = this.cueIds[t]!;
+    if (id === UNSEEN) this.cueIds[t] = id = this.cueLexicon.lookupRange(text, tokens.start[t]!, tokens.end[t]!);
+    return id;
+  }
 }
 
 /**
@@ -76,28 +144,6 @@ export function isVetoed(text: string, start: number, unless: readonly UnlessPhr
 
 function isWordChar(c: number): boolean {
   return c < 128 ? (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90) : /[\p{L}\p{N}]/u.test(String.fromCharCode(c));
-}
-
-function hasCue(text: string, tokens: TokenBuffer, c: Candidate, rule: CompiledRule, taxonomy: CompiledTaxonomy): boolean {
-  for (const cue of [...rule.before, ...taxonomy.context.before]) {
-    if (wordsAt(text, tokens, c.first - cue.length, cue, c.first)) return true;
-  }
-  for (const cue of [...rule.after, ...taxonomy.context.after]) {
-    if (wordsAt(text, tokens, c.last + 1, cue, c.last)) return true;
-  }
-  return false;
-}
-
-/** Do tokens from `at` on read `words`, on the same line as token `anchor`? */
-function wordsAt(text: string, tokens: TokenBuffer, at: number, words: string[], anchor: number): boolean {
-  if (at < 0 || at + words.length > tokens.count) return false;
-  for (let k = 0; k < words.length; k++) {
-    const t = at + k;
-    if (normalizeToken(text.slice(tokens.start[t]!, tokens.end[t]!)) !== words[k]) return false;
-  }
-  const from = Math.min(tokens.end[anchor]!, tokens.end[at + words.length - 1]!);
-  const to = Math.max(tokens.start[anchor]!, tokens.start[at]!);
-  return !hasLineBreak(text, from, to);
 }
 
 function hasConfirmedNeighbour(text: string, tokens: TokenBuffer, candidates: Candidate[], state: State[], i: number, window: number): boolean {

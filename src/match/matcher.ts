@@ -1,7 +1,8 @@
 import type { CompiledTaxonomy } from '../taxonomy/compile.js';
 import { Lexicon } from '../text/lexicon.js';
 import { TokenBuffer, tokenize } from '../text/tokenize.js';
-import { resolveAmbiguous, type Candidate } from './disambiguate.js';
+import { Disambiguator, type Candidate } from './disambiguate.js';
+import { buildMatchIndex, decodeMatchIndex, encodeMatchIndex, type MatchIndex } from './matchIndex.js';
 
 /** A skill found in a text: the skill's index in the compiled taxonomy and the matched offsets. */
 export interface Finding {
@@ -10,8 +11,6 @@ export interface Finding {
   end: number;
 }
 
-const WORD_SPACE = 1 << 21; // edge key = node * WORD_SPACE + word
-
 /**
  * Finds every alias in a text: tokens are resolved to lexicon words, then a trie over word sequences
  * finds the longest alias starting at each token (Spring Boot over Spring, SQL Server over SQL).
@@ -19,40 +18,20 @@ const WORD_SPACE = 1 << 21; // edge key = node * WORD_SPACE + word
  */
 export class Matcher {
   readonly lexicon: Lexicon;
-  private readonly firstNode: Int32Array; // word -> trie node after that word (0: starts no alias)
-  private readonly edges = new Map<number, number>();
-  private readonly hasEdges: Uint8Array;
-  private readonly terminal: Int32Array; // node -> pattern index, -1 if no alias ends here
+  private readonly index: MatchIndex;
+  private readonly disambiguator: Disambiguator;
   private readonly tokens = new TokenBuffer();
 
   constructor(readonly taxonomy: CompiledTaxonomy) {
-    this.lexicon = new Lexicon(taxonomy.words, Uint8Array.from(taxonomy.wordFlags));
-    this.firstNode = new Int32Array(taxonomy.words.length);
-    const terminal: number[] = [-1];
-    const hasEdges: number[] = [0];
-    const newNode = (): number => {
-      terminal.push(-1);
-      hasEdges.push(0);
-      return terminal.length - 1;
-    };
-    taxonomy.patterns.forEach((pattern, p) => {
-      const [first, ...rest] = pattern.words;
-      if (first === undefined) return;
-      let node = this.firstNode[first] || (this.firstNode[first] = newNode());
-      for (const w of rest) {
-        const key = node * WORD_SPACE + w;
-        let next = this.edges.get(key);
-        if (next === undefined) {
-          next = newNode();
-          this.edges.set(key, next);
-          hasEdges[node] = 1;
-        }
-        node = next;
-      }
-      terminal[node] = p;
-    });
-    this.terminal = Int32Array.from(terminal);
-    this.hasEdges = Uint8Array.from(hasEdges);
+    // The shipped taxonomy carries its index from the build; others (user taxonomies) build it here.
+    this.index = (taxonomy.matchIndex !== undefined && decodeMatchIndex(taxonomy.matchIndex, taxonomy)) || buildMatchIndex(taxonomy);
+    this.lexicon = new Lexicon(taxonomy.words, Uint8Array.from(taxonomy.wordFlags), this.index.lexicon);
+    this.disambiguator = new Disambiguator(taxonomy);
+  }
+
+  /** The index as the string `CompiledTaxonomy.matchIndex` holds (the build saves it with the shipped taxonomy). */
+  exportIndex(): string {
+    return encodeMatchIndex(this.index, this.taxonomy);
   }
 
   /** Every confirmed skill mention in `text`, in text order. */
@@ -61,17 +40,18 @@ export class Matcher {
     tokenize(text, this.lexicon, tokens);
     const candidates = this.findCandidates(text, tokens);
     if (candidates.length === 0) return [];
-    const accepted = resolveAmbiguous(text, tokens, candidates, this.taxonomy);
+    const accepted = this.disambiguator.resolve(text, tokens, candidates);
     const findings: Finding[] = [];
-    candidates.forEach((c, i) => {
+    for (let i = 0; i < candidates.length; i++) {
+      const c = candidates[i]!;
       if (accepted[i]) findings.push({ skill: c.skill, start: tokens.start[c.first]!, end: tokens.end[c.last]! });
-    });
+    }
     return findings;
   }
 
   private findCandidates(text: string, tokens: TokenBuffer): Candidate[] {
     const { word, start, end, count } = tokens;
-    const { firstNode, terminal, hasEdges, edges } = this;
+    const { firstNode, terminal, edgeStart, edgeWord, edgeNext } = this.index;
     const patterns = this.taxonomy.patterns;
     const candidates: Candidate[] = [];
     for (let t = 0; t < count; ) {
@@ -84,12 +64,19 @@ export class Matcher {
       let node = first;
       let best = terminal[node]!;
       let bestEnd = t + 1;
-      for (let j = t + 1; j < count && hasEdges[node] === 1; j++) {
+      for (let j = t + 1; j < count; j++) {
+        let lo = edgeStart[node]!;
+        let hi = edgeStart[node + 1]!;
+        if (lo === hi) break; // no longer alias goes through this node
         const wj = word[j]!;
         if (wj < 0 || !isPhraseGap(text, end[j - 1]!, start[j]!)) break;
-        const next = edges.get(node * WORD_SPACE + wj);
-        if (next === undefined) break;
-        node = next;
+        while (lo < hi) {
+          const mid = (lo + hi) >>> 1;
+          if (edgeWord[mid]! < wj) lo = mid + 1;
+          else hi = mid;
+        }
+        if (lo === edgeStart[node + 1] || edgeWord[lo] !== wj) break;
+        node = edgeNext[lo]!;
         if (terminal[node]! >= 0) {
           best = terminal[node]!;
           bestEnd = j + 1;

@@ -51,6 +51,11 @@ export interface CompiledTaxonomy {
   patterns: CompiledPattern[];
   rules: CompiledRule[];
   context: { before: string[][]; after: string[][]; window: number };
+  /**
+   * The matcher's lookup tables, saved by the build with the shipped taxonomy (see
+   * src/match/matchIndex.ts) so a start does not rebuild them; ignored when it does not fit the data.
+   */
+  matchIndex?: string;
 }
 
 const cueWords = (cues: string[]): string[][] => cues.map((c) => splitWords(c).map((w) => w.text)).filter((c) => c.length > 0);

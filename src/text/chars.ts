@@ -26,6 +26,16 @@ for (let c = 0; c < 128; c++) {
   ASCII_CLASS[c] = k;
 }
 
+/**
+ * The tokenizer's per-character word for ASCII: class bits (as ASCII_CLASS, plus IS_SLASH and
+ * IS_HYPHEN) in the low byte and the lower-case character above them, so the inner loop does one load.
+ */
+export const IS_SLASH = 64;
+export const IS_HYPHEN = 128;
+export const LOWER_SHIFT = 8;
+export const ASCII_TOKEN = new Int32Array(128);
+for (let c = 0; c < 128; c++) ASCII_TOKEN[c] = ASCII_CLASS[c]! | (c === 47 ? IS_SLASH : 0) | (c === 45 ? IS_HYPHEN : 0) | (ASCII_LOWER[c]! << LOWER_SHIFT);
+
 export const DOT = 46;
 export const HYPHEN = 45;
 export const SLASH = 47;

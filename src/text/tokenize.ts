@@ -1,6 +1,10 @@
 import {
   ASCII_CLASS,
   ASCII_LOWER,
+  ASCII_TOKEN,
+  IS_HYPHEN,
+  IS_SLASH,
+  LOWER_SHIFT,
   DIGIT,
   DOT,
   HYPHEN,
@@ -26,6 +30,21 @@ export class TokenBuffer {
   end = new Int32Array(1024);
   word = new Int32Array(1024);
   count = 0;
+  private bytes = Buffer.alloc(1 << 16);
+  private units = new Uint16Array(this.bytes.buffer, this.bytes.byteOffset, this.bytes.length >> 1);
+
+  /**
+   * The text's UTF-16 code units in a reused array: the scan loop reads a typed array, which V8
+   * compiles to plain loads, where charCodeAt checks the string's representation at every call.
+   */
+  codeUnits(text: string): Uint16Array {
+    if (text.length > this.units.length) {
+      this.bytes = Buffer.alloc(text.length * 2 + 1024);
+      this.units = new Uint16Array(this.bytes.buffer, this.bytes.byteOffset, this.bytes.length >> 1);
+    }
+    this.bytes.write(text, 0, 'utf16le');
+    return this.units;
+  }
 
   push(start: number, end: number, word: number): void {
     if (this.count === this.start.length) this.grow();
@@ -35,7 +54,8 @@ export class TokenBuffer {
     this.count++;
   }
 
-  private grow(): void {
+  /** Doubles the capacity, keeping the tokens so far. */
+  grow(): void {
     const size = this.start.length * 2;
     for (const key of ['start', 'end', 'word'] as const) {
       const next = new Int32Array(size);
@@ -51,58 +71,95 @@ const F_SLASH = 2;
 const F_HYPHEN = 4;
 const F_INNER_UPPER = 8;
 const F_DIGIT_END = 16;
+const NON_ASCII = 1 << 16; // in the class accumulator: above ASCII_TOKEN's class and lower-case bits
 
 /**
  * Splits `text` into tokens and resolves each to a lexicon word. A token not known whole is tried,
  * in order, as parts split at `/` then `-` ("Java/Kotlin", "Java-based"), without a trailing version
  * ("Python3", "C++17"), and as a glued word split at case changes ("PythonDjango") when one part is
  * an unambiguous skill. Unknown parts stay tokens with word -1: they still separate phrases.
+ *
+ * This loop runs on every character of every document: one table load per ASCII character (class
+ * and lower case together), the hash computed on the way, class bits OR-ed together to decide later
+ * whether the rare split paths apply, and tokens written straight into the buffer's arrays.
  */
 export function tokenize(text: string, lexicon: Lexicon, out: TokenBuffer): void {
-  out.count = 0;
   const n = text.length;
+  let count = 0;
+  let starts = out.start;
+  let ends = out.end;
+  let words = out.word;
+  const units = out.codeUnits(text);
+  // Module constants copied to locals: the optimiser keeps locals in registers, while it re-loads
+  // module bindings (with a hole check) on every character.
+  const table = ASCII_TOKEN;
+  const startBit = START;
+  const innerBit = INNER;
+  const shift = LOWER_SHIFT;
+  const nonAscii = NON_ASCII;
   let i = 0;
   while (i < n) {
-    let c = text.charCodeAt(i);
+    let c = units[i]!;
+    let hash = 0;
     if (c < 128) {
-      if ((ASCII_CLASS[c]! & START) === 0 && !startsDotWord(text, i, c)) {
+      const k = table[c]!;
+      if ((k & startBit) === 0 && !startsDotWord(text, i, c)) {
         i++;
         continue;
       }
+      hash = k >>> shift;
     } else if (isNonAsciiSeparator(c)) {
       i++;
       continue;
     }
     const start = i;
-    let hash = 0;
-    let keptHash = 0; // hash up to the last character that is not trimmed from the end
-    let keptEnd = start;
-    let flags = 0;
-    for (; i < n; i++) {
-      c = text.charCodeAt(i);
+    let seen = c < 128 ? 0 : nonAscii; // class bits of every character after the first
+    for (i++; i < n; i++) {
+      c = units[i]!;
       if (c < 128) {
-        const k = ASCII_CLASS[c]!;
-        if ((k & INNER) === 0) break;
-        hash = (Math.imul(hash, 31) + ASCII_LOWER[c]!) | 0;
-        if ((k & TRIM) === 0) {
-          keptHash = hash;
-          keptEnd = i + 1;
-          if ((k & UPPER) !== 0 && i !== start) flags |= F_INNER_UPPER;
-        } else if (c === SLASH) flags |= F_SLASH;
-        else if (c === HYPHEN) flags |= F_HYPHEN;
+        const k = table[c]!;
+        if ((k & innerBit) === 0) break;
+        hash = (Math.imul(hash, 31) + (k >>> shift)) | 0;
+        seen |= k;
       } else {
         if (isNonAsciiSeparator(c)) break;
-        flags |= F_NON_ASCII;
-        keptEnd = i + 1;
+        seen |= nonAscii;
       }
     }
-    if (keptEnd === start) continue; // only trimmable characters (".", "-"): no token
-    const last = text.charCodeAt(keptEnd - 1);
-    if (last >= 48 && last <= 57) flags |= F_DIGIT_END;
-    const word = (flags & F_NON_ASCII) === 0 ? lexicon.lookupAscii(text, start, keptEnd, keptHash) : lexicon.lookup(text.slice(start, keptEnd));
-    if (word >= 0 || (flags === 0 && !mayBeGlued(text, start, keptEnd))) out.push(start, keptEnd, word);
-    else splitUnknown(text, start, keptEnd, flags, lexicon, out);
+    let end = i;
+    const last = text.charCodeAt(end - 1);
+    if (last < 128 && (ASCII_CLASS[last]! & TRIM) !== 0) {
+      // Trailing "." "-" "/" are not part of the token ("Python.", "CI/"); rare, so re-hash here.
+      while (end > start && isTrimmed(text.charCodeAt(end - 1))) end--;
+      if (end === start) continue; // only trimmable characters: no token
+      hash = 0;
+      if ((seen & NON_ASCII) === 0) for (let j = start; j < end; j++) hash = (Math.imul(hash, 31) + ASCII_LOWER[text.charCodeAt(j)]!) | 0;
+    }
+    const word = (seen & NON_ASCII) === 0 ? lexicon.lookupAscii(text, start, end, hash) : lexicon.lookup(text.slice(start, end));
+    const lastKept = text.charCodeAt(end - 1);
+    if (word >= 0 || ((seen & (IS_SLASH | IS_HYPHEN | UPPER | NON_ASCII)) === 0 && !(lastKept >= 48 && lastKept <= 57) && !mayBeGlued(text, start, end))) {
+      if (count === starts.length) {
+        out.count = count;
+        out.grow();
+        ({ start: starts, end: ends, word: words } = out);
+      }
+      starts[count] = start;
+      ends[count] = end;
+      words[count] = word;
+      count++;
+      continue;
+    }
+    let flags = 0;
+    if (seen & NON_ASCII) flags |= F_NON_ASCII;
+    if (seen & IS_SLASH) flags |= F_SLASH;
+    if (seen & IS_HYPHEN) flags |= F_HYPHEN;
+    if (seen & UPPER) flags |= F_INNER_UPPER;
+    if (lastKept >= 48 && lastKept <= 57) flags |= F_DIGIT_END;
+    out.count = count;
+    splitUnknown(text, start, end, flags, lexicon, out);
+    ({ start: starts, end: ends, word: words, count } = out);
   }
+  out.count = count;
 }
 
 /** A "." begins a token only in front of a letter and after a non-token character: ".NET". */
@@ -133,14 +190,21 @@ function mayBeGlued(text: string, start: number, end: number): boolean {
 function splitGluedConjunction(text: string, start: number, end: number, lexicon: Lexicon, out: TokenBuffer): boolean {
   for (const glue of GLUE_WORDS) {
     const cut = end - glue.length;
-    if (cut - start < 2 || text.slice(cut, end).toLowerCase() !== glue) continue;
-    const word = lexicon.lookup(text.slice(start, cut));
+    if (cut - start < 2 || !endsWithLower(text, cut, end, glue)) continue;
+    // "senior", "understand": common words end like this, so the part is looked up without a string.
+    const word = lexicon.lookupRange(text, start, cut);
     if (!lexicon.isSkillWord(word)) continue;
     out.push(start, cut, word);
     out.push(cut, end, lexicon.lookup(glue));
     return true;
   }
   return false;
+}
+
+/** text[from, to) is `lower` (ASCII letters) in any case; `c | 32` is a lower-case letter only for ASCII letters. */
+function endsWithLower(text: string, from: number, to: number, lower: string): boolean {
+  for (let i = from; i < to; i++) if ((text.charCodeAt(i) | 32) !== lower.charCodeAt(i - from)) return false;
+  return true;
 }
 
 /** Emits the parts of text[start, end) between `sep` characters; false if there is no separator. */
@@ -162,7 +226,7 @@ function emitPart(text: string, start: number, end: number, lexicon: Lexicon, ou
   while (start < end && !isPartStart(text, start)) start++;
   while (end > start && isTrimmed(text.charCodeAt(end - 1))) end--;
   if (start >= end) return;
-  const word = lexicon.lookup(text.slice(start, end));
+  const word = lexicon.lookupRange(text, start, end);
   if (word >= 0) {
     out.push(start, end, word);
     return;
@@ -200,7 +264,7 @@ function stripVersion(text: string, start: number, end: number, lexicon: Lexicon
   if (cut === end || cut - start < 2) return false;
   const last = text.charCodeAt(cut - 1);
   if (!(isAsciiLetter(last) || last === 43 || last === 35)) return false;
-  const word = lexicon.lookup(text.slice(start, cut));
+  const word = lexicon.lookupRange(text, start, cut);
   if (word < 0) return false;
   out.push(start, cut, word);
   return true;
@@ -230,7 +294,7 @@ function splitGlued(text: string, start: number, end: number, lexicon: Lexicon, 
     let found = -1;
     let z = bounds.length - 1;
     for (; z > a; z--) {
-      found = lexicon.lookup(text.slice(bounds[a], bounds[z]));
+      found = lexicon.lookupRange(text, bounds[a]!, bounds[z]!);
       if (found >= 0) break;
     }
     if (found >= 0) {
