@@ -22,7 +22,7 @@ export async function readSource(source: Source, options: ReadOptions): Promise<
     return { ok: false, message: error instanceof TooLarge ? error.message : describeFsError(error) };
   }
   if (source.kind === 'stdin' && bytes.length === 0) return { ok: false, message: 'stdin is empty: pipe an ad in, or name a file' };
-  return extractText(bytes, source.kind === 'file' ? source.path : undefined);
+  return await extractText(bytes, source.kind === 'file' ? source.path : undefined);
 }
 
 class TooLarge extends Error {}
