@@ -3,13 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RUNNERS, ROOT, runInProcess } from './helpers/cli.js';
+import { expectValidJson } from './helpers/schema.js';
 
 const PY = 'fixtures/jobs/python-backend.md';
 const JAVA = 'fixtures/jobs/java-spring-crlf.txt';
 const NURSE = 'fixtures/jobs/nurse.txt';
 
+/** Scan JSON output, checked against the published schema (src/schema/scan.schema.json). */
 function json(stdout: string): any {
-  return JSON.parse(stdout);
+  return expectValidJson('scan', stdout);
 }
 const ids = (doc: any): string[] => doc.skills.map((s: any) => s.id);
 
@@ -147,7 +149,7 @@ describe.each(RUNNERS)('skillscan CLI (%s)', (_mode, cli) => {
     expect(scanHelp.stdout).toContain('--min-score');
     expect(scanHelp.stdout).toContain('Examples:');
     const version = await cli(['--version']);
-    expect(version.stdout.trim()).toBe(json(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
+    expect(version.stdout.trim()).toBe(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
   });
 
   it('adds skills from a user taxonomy with -t, and stops on a bad one before reading inputs', async () => {

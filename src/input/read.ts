@@ -22,7 +22,7 @@ export async function readSource(source: Source, options: ReadOptions): Promise<
     return { ok: false, message: error instanceof TooLarge ? error.message : describeFsError(error) };
   }
   if (source.kind === 'stdin' && bytes.length === 0) return { ok: false, message: 'stdin is empty: pipe an ad in, or name a file' };
-  return extractText(bytes, source.kind === 'file' ? source.path : undefined);
+  return await extractText(bytes, source.kind === 'file' ? source.path : undefined);
 }
 
 class TooLarge extends Error {}
@@ -36,6 +36,8 @@ async function readFileLimited(path: string, maxBytes: number): Promise<Uint8Arr
   try {
     const stats = await handle.stat();
     if (stats.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+    // A FIFO or device (`<(curl ...)`, /dev/zero) has no size up front: read it as a stream, with the limit.
+    if (!stats.isFile()) return await readStream(handle.createReadStream({ autoClose: false }), maxBytes);
     if (stats.size > maxBytes) throw tooLarge(maxBytes);
     return await handle.readFile();
   } finally {

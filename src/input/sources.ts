@@ -37,7 +37,7 @@ export async function resolveInputs(inputs: string[], cwd: string): Promise<Reso
       if (!sources.some((s) => s.kind === 'stdin')) sources.push({ kind: 'stdin', display: '-' });
       continue;
     }
-    const stats = statOrUndefined(resolve(cwd, input));
+    const { stats, error } = statOrError(resolve(cwd, input));
     if (stats?.isDirectory()) {
       const before = sources.length;
       walkDirectory(resolve(cwd, input), input, new Set(), addFile, failures);
@@ -50,7 +50,7 @@ export async function resolveInputs(inputs: string[], cwd: string): Promise<Reso
       if (matches.length === 0) failures.push({ source: input, message: 'no files match this pattern' });
       for (const m of matches) addFile(m, m);
     } else {
-      failures.push({ source: input, message: 'no such file or directory' });
+      failures.push({ source: input, message: describeFsError(error) }); // "no such file or directory", or a link loop, ...
     }
   }
   return { sources, failures };
@@ -85,6 +85,14 @@ function walkDirectory(dir: string, display: string, visited: Set<string>, addFi
   }
 }
 
+function statOrError(path: string): { stats?: Stats; error?: unknown } {
+  try {
+    return { stats: statSync(path) };
+  } catch (error) {
+    return { error };
+  }
+}
+
 function statOrUndefined(path: string): Stats | undefined {
   try {
     return statSync(path);
@@ -106,7 +114,10 @@ export function describeFsError(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
   switch (code) {
     case 'ENOENT':
+    case 'ENOTDIR':
       return 'no such file or directory';
+    case 'ENAMETOOLONG':
+      return 'file name too long';
     case 'EACCES':
     case 'EPERM':
       return 'permission denied';

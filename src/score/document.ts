@@ -8,7 +8,7 @@ export interface DocumentOptions {
   /** The requirement level of the text at an offset (from the ad's sections), if known. */
   levelAt?: (offset: number) => Level | undefined;
   /** When `text` was extracted from markup: the original and the offset map into it (see extract.ts). */
-  original?: { text: string; toSource: (offset: number) => number };
+  original?: { text: string; toSource: (offset: number, end?: boolean) => number };
 }
 
 const SNIPPET_WIDTH = 100;
@@ -21,7 +21,7 @@ export function buildDocument(source: string, text: string, findings: Finding[],
   const bySkill = new Map<number, MatchPosition[]>();
   for (const f of findings) {
     const start = toShown(f.start);
-    const end = toShown(f.end - 1) + 1;
+    const end = toShown(f.end, true); // an exclusive end: covers the whole of an entity it ends in
     const { line, column } = lines.position(start);
     const match: MatchPosition = { text: shown.slice(start, end), line, column, offset: start, snippet: snippet(lines.lineText(shown, start), column - 1) };
     const level = options.levelAt?.(f.start);
