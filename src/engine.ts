@@ -23,7 +23,7 @@ export class Scanner {
    */
   scanText(text: string, source = '-', options: DocumentOptions = {}): DocumentResult {
     const findings = this.matcher.match(text);
-    const levelAt = options.levelAt ?? levelLookup(findLevelRanges(text));
+    const levelAt = options.levelAt ?? levelLookup(findings.length === 0 ? [] : findLevelRanges(text, findings.map((f) => f.start).sort((a, b) => a - b)));
     const doc = buildDocument(source, text, findings, this.taxonomy, { ...options, levelAt });
     attachYears(doc, text, findings, this.taxonomy);
     return doc;

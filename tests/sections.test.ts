@@ -147,3 +147,21 @@ describe('invariants', () => {
     );
   });
 });
+
+describe('mentions limit where inline cues are looked for', () => {
+  const filler = 'We ship software every day and care about quality. '.repeat(200); // one 10 KB line
+  const text = `${filler}Kafka is a plus. ${filler}Go is required.`;
+  const kafka = text.indexOf('Kafka');
+  const go = text.indexOf('Go is');
+
+  it('finds the same cue on a very long line when given the mentions', () => {
+    const all = levelLookup(findLevelRanges(text));
+    const near = levelLookup(findLevelRanges(text, [kafka, go]));
+    expect([all(kafka), all(go)]).toEqual(['preferred', 'required']);
+    expect([near(kafka), near(go)]).toEqual(['preferred', 'required']);
+  });
+
+  it('skips inline cues on lines without a mention', () => {
+    expect(findLevelRanges('Docker is a plus.\nPython', [18])).toEqual([]);
+  });
+});

@@ -94,7 +94,7 @@ async function readOne(path: string, io: Io, maxBytes: number, scanner: Scanner)
 async function readScanned(source: Source, io: Io, maxBytes: number, scanner: Scanner, emptyOk = false): Promise<ScannedText | { message: string }> {
   const read = await readSource(source, { maxBytes, stdin: io.stdin });
   if (!read.ok) {
-    if (emptyOk && source.kind === 'stdin' && /empty/.test(read.message)) return { doc: scanner.scanText('', '-'), text: '' };
+    if (emptyOk && /empty/.test(read.message)) return { doc: scanner.scanText('', source.display), text: '' };
     return { message: read.message };
   }
   return { doc: scanner.scanExtracted(read, source.display), text: read.source };

@@ -100,8 +100,15 @@ interface Line {
   clean: string;
 }
 
-/** Preferred ranges of `text`, sorted and non-overlapping in the order found. */
-export function findLevelRanges(text: string): LevelRange[] {
+const LONG_LINE = 4000;
+const CUE_WINDOW = 400;
+
+/**
+ * Preferred ranges of `text`, sorted and non-overlapping in the order found. With `mentions` (sorted
+ * offsets of the skills found), inline cues are looked for only on lines that hold a mention: the
+ * cue regexes are the costly part, and a cue on a line without a skill changes nothing.
+ */
+export function findLevelRanges(text: string, mentions?: readonly number[]): LevelRange[] {
   const clean = blankMarkup(text);
   const lines = splitLines(text, clean);
   const ranges: LevelRange[] = [];
@@ -109,6 +116,25 @@ export function findLevelRanges(text: string): LevelRange[] {
   const close = (at: number): void => {
     if (section && at > section.start) ranges.push({ start: section.start, end: at, level: 'preferred', cue: section.cue });
     section = undefined;
+  };
+  let next = 0; // index of the first mention not before the current line
+  // The parts of a line to search for inline cues: all of it, or, on a very long line (a scraped page
+  // with no line breaks), a window around each mention, so the cost follows the mentions, not the size.
+  const cueParts = (line: Line): Line[] => {
+    if (!mentions) return [line];
+    while (next < mentions.length && mentions[next]! < line.start) next++;
+    if (next >= mentions.length || mentions[next]! >= line.end) return [];
+    if (line.end - line.start <= LONG_LINE) return [line];
+    const parts: Line[] = [];
+    for (let k = next; k < mentions.length && mentions[k]! < line.end; k++) {
+      const start = Math.max(line.start, mentions[k]! - CUE_WINDOW);
+      const end = Math.min(line.end, mentions[k]! + CUE_WINDOW);
+      const last = parts[parts.length - 1];
+      if (last && start <= last.end) last.end = end;
+      else parts.push({ start, end, clean: '' });
+    }
+    for (const part of parts) part.clean = line.clean.slice(part.start - line.start, part.end - line.start);
+    return parts;
   };
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
@@ -127,7 +153,7 @@ export function findLevelRanges(text: string): LevelRange[] {
       ranges.push({ start: line.start + label.valueAt, end, level: 'preferred', cue: label.cue });
       continue;
     }
-    if (!section) ranges.push(...inlineCues(clean, line));
+    if (!section) for (const part of cueParts(line)) ranges.push(...inlineCues(clean, part));
   }
   close(text.length);
   return ranges;
