@@ -63,3 +63,17 @@ describe.each(RUNNERS)('skillscan schema (%s)', (_mode, cli) => {
     expect(validate(out), JSON.stringify(validate.errors)).toBe(true);
   });
 });
+
+describe.each(RUNNERS)('help (%s)', (_mode, cli) => {
+  it.each([['eval'], ['taxonomy'], ['schema'], ['scan']])('%s --help shows examples', async (command) => {
+    const r = await cli([command, '--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Examples:');
+    expect(r.stdout).toContain(`skillscan ${command}`);
+  });
+
+  it('the program help lists every command', async () => {
+    const r = await cli(['--help']);
+    for (const command of ['scan', 'eval', 'taxonomy', 'schema']) expect(r.stdout).toMatch(new RegExp(`\\n  ${command}\\b`));
+  });
+});

@@ -54,6 +54,10 @@ Examples:
   $ skillscan scan job.txt                     score one ad
   $ pbpaste | skillscan scan                   score an ad from the clipboard
   $ skillscan scan 'ads/**/*.md' -f json       JSON for scripts
+  $ skillscan scan ads/ -f markdown >> "$GITHUB_STEP_SUMMARY"
+  $ skillscan taxonomy show postgres           how a skill is matched
+  $ skillscan eval --labels labels.json ads/   precision and recall of the taxonomy
+  $ skillscan schema scan                      the JSON Schema of scan's output
 
 Run 'skillscan <command> --help' for a command's options.`,
     );
