@@ -9,6 +9,9 @@
  *   formatScan(result, 'markdown');                        // = `skillscan scan ads/ -f markdown`
  *
  *   compareText(cvText, adText, { taxonomy });             // = one comparison of `skillscan compare`
+ *   await compare('cv.pdf', ['ads/'], { taxonomy });       // = `skillscan compare --cv cv.pdf ads/ -f json`
+ *
+ * report() (the `report` command's core) is added here when that command lands.
  */
 import { compareDocuments } from './score/compare.js';
 import type { Comparison } from './score/compareTypes.js';
@@ -31,6 +34,7 @@ export { run } from './cli/run.js';
 export { SkillscanError, TaxonomyError, UsageError, InputError } from './errors.js';
 export { VERSION } from './version.js';
 export { scanFiles, type ScanFilesOptions } from './scanFiles.js';
+export { compareFiles as compare, type CompareFilesOptions } from './compareFiles.js';
 export { formatScan } from './format.js';
 export { scanReporters, evalReporters, type ScanFormat, type EvalFormat, type ReportOptions } from './report/index.js';
 export { withoutSkills } from './score/ignore.js';

@@ -97,3 +97,17 @@ describe.each(RUNNERS)('configuration (%s)', (_mode, cli) => {
     expect(r.stderr).toContain('ignore: unknown skill "pyhton" (did you mean "python"?)');
   });
 });
+
+describe.each(RUNNERS)('configuration for compare (%s)', (_mode, cli) => {
+  it('min-fit from the file gates compare; the flag overrides it', async () => {
+    const { cwd } = project({ name: 'skillscan.config.yaml', text: 'min-fit: 100\nformat: csv\n' });
+    const gated = await cli(['compare', '--cv', 'ad.md', 'ad.md', '-q'], { cwd });
+    expect(gated.code).toBe(0); // an ad against itself fits 100
+    writeFileSync(join(cwd, 'cv.md'), 'I write Python.');
+    expect((await cli(['compare', '--cv', 'cv.md', 'ad.md', '-q'], { cwd })).code).toBe(1);
+    expect((await cli(['compare', '--cv', 'cv.md', 'ad.md', '-q', '--min-fit', '0'], { cwd })).code).toBe(0);
+    const p = await cli(['compare', '--cv', 'cv.md', '--print-config'], { cwd });
+    expect(p.stdout).toMatch(/min-fit +100 +\(.*skillscan\.config\.yaml:1:1\)/);
+    expect(p.stdout).toMatch(/format +csv/);
+  });
+});

@@ -52,3 +52,13 @@ describe('package entry', () => {
     expect(doc.skills.filter((s: any) => !s.implied).map((s: any) => s.name)).toEqual(['Go', 'PostgreSQL', 'Kubernetes']);
   });
 });
+
+describe.each(RUNNERS)('library compare = CLI compare (%s)', (_mode, cli) => {
+  it('compare(cv, jobs) returns what compare -f json prints, with ignore = --ignore', async () => {
+    const args = ['fixtures/jobs/python-backend.md', 'fixtures/jobs/java-spring-crlf.txt', 'no/such.txt'];
+    const fromCli = JSON.parse((await cli(['compare', '--cv', 'fixtures/jobs/node-fullstack.txt', ...args, '--ignore', 'docker', '-f', 'json'])).stdout);
+    const fromLib = await lib.compare('fixtures/jobs/node-fullstack.txt', args, { cwd: ROOT, ignore: ['docker'] });
+    expect(JSON.parse(JSON.stringify(fromLib))).toEqual(fromCli);
+    expect(fromCli.comparisons.flatMap((c: any) => [...c.matched, ...c.missing].map((s: any) => s.id))).not.toContain('docker');
+  });
+});

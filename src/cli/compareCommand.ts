@@ -1,14 +1,11 @@
 import type { Command } from 'commander';
-import { Scanner } from '../engine.js';
+import { compareFiles } from '../compareFiles.js';
 import { UsageError } from '../errors.js';
-import { DEFAULT_MAX_BYTES, formatBytes, parseSize, readSource } from '../input/read.js';
-import { resolveInputs, type Source } from '../input/sources.js';
+import { DEFAULT_MAX_BYTES, formatBytes, parseSize } from '../input/read.js';
 import { compareReporters, type CompareFormat } from '../report/compareReporters.js';
-import { compareDocuments, type ScannedText } from '../score/compare.js';
-import type { CompareResult } from '../score/compareTypes.js';
 import { loadTaxonomy } from '../taxonomy/index.js';
 import { makeChalk } from './color.js';
-import type { Io } from './io.js';
+import { addConfigOptions, applyConfig, checkIgnored, formatConfig, type ConfigBinding } from './config.js';
 import { writeReport } from './output.js';
 import { EXIT, addCommonOptions, intOption, type CommandContext } from './run.js';
 
@@ -23,7 +20,18 @@ interface CompareOptions {
   color?: boolean;
   quiet?: boolean;
   verbose?: boolean;
+  ignore: string[];
+  printConfig?: boolean;
 }
+
+/** Configuration keys compare reads (skillscan.config.yaml), and the options they set. */
+const CONFIG: ConfigBinding[] = [
+  { key: 'taxonomy', option: 'taxonomy' },
+  { key: 'format', option: 'format', skipInvalid: true },
+  { key: 'min-fit', option: 'minFit' },
+  { key: 'max-size', option: 'maxSize' },
+  { key: 'ignore', option: 'ignore' },
+];
 
 export function registerCompare(program: Command, context: CommandContext): void {
   const command = program
@@ -36,6 +44,8 @@ export function registerCompare(program: Command, context: CommandContext): void
     .option('--explain', 'show how each fit was computed, requirement by requirement')
     .option('--min-fit <n>', 'exit 1 when any ad fits below n (0-100)', intOption('--min-fit', 0, 100))
     .option('--max-size <size>', 'refuse inputs larger than this (e.g. 10MB)', formatBytes(DEFAULT_MAX_BYTES).replace(' ', ''))
+    .option('--ignore <id>', 'leave this skill out of both sides (repeatable)', (v: string, p: string[]) => [...p, v], []);
+  addConfigOptions(command)
     .addHelpText(
       'after',
       `
@@ -49,27 +59,25 @@ Examples:
 
 Exit codes: 0 done, 1 an ad fits below --min-fit, 2 usage error, bad taxonomy or unreadable input.`,
     )
-    .action(async (jobs: string[], options: CompareOptions) => {
-      context.exitCode = await compare(jobs, options, context);
+    .action(async (jobs: string[], options: CompareOptions, command: Command) => {
+      const resolved = await applyConfig(command, context.io, CONFIG);
+      if (options.printConfig) {
+        context.io.stdout.write(formatConfig(resolved, options as unknown as Record<string, unknown>, CONFIG));
+        return;
+      }
+      context.exitCode = await compare(jobs, options, context, resolved.sources.get('ignore') ?? 'default');
     });
 }
 
-async function compare(jobs: string[], options: CompareOptions, { io }: CommandContext): Promise<number> {
+async function compare(jobs: string[], options: CompareOptions, { io }: CommandContext, ignoreFrom: string): Promise<number> {
   const maxBytes = parseSize(options.maxSize);
   if (maxBytes === undefined) throw new UsageError(`--max-size must be a size such as 10MB or 500KB (got "${options.maxSize}")`);
   const noStdin = io.stdin === undefined || io.stdin.isTTY === true;
   if (jobs.length === 0 && (noStdin || options.cv === '-')) throw new UsageError('no job ads: give files, directories or globs, or pipe an ad to stdin', "try 'skillscan compare --cv cv.md job.txt'");
   if (options.cv === '-' && jobs.includes('-')) throw new UsageError('the CV and a job ad cannot both come from stdin');
   const loaded = loadTaxonomy({ files: options.taxonomy });
-  const scanner = new Scanner(loaded.compiled);
-  const cv = await readOne(options.cv, io, maxBytes, scanner);
-  const { sources, failures } = await resolveInputs(jobs.length === 0 ? ['-'] : jobs, io.cwd);
-  const result: CompareResult = { schemaVersion: 1, taxonomy: { name: loaded.compiled.name, version: loaded.compiled.version }, cv: options.cv, comparisons: [], errors: [...failures] };
-  for (const source of sources) {
-    const ad = await readScanned(source, io, maxBytes, scanner);
-    if ('message' in ad) result.errors.push({ source: source.display, message: ad.message });
-    else result.comparisons.push(compareDocuments(cv, ad, loaded.compiled));
-  }
+  checkIgnored(options.ignore, loaded.compiled, ignoreFrom);
+  const result = await compareFiles(options.cv, jobs.length === 0 ? ['-'] : jobs, { taxonomy: loaded, cwd: io.cwd, maxBytes, ignore: options.ignore, ...(io.stdin ? { stdin: io.stdin } : {}) });
   for (const failure of result.errors) io.stderr.write(`${failure.source}: ${failure.message}\n`);
   if (!options.quiet) {
     const report = compareReporters[options.format](result, { chalk: makeChalk(options.output ? false : options.color, io), explain: options.explain ?? false });
@@ -78,24 +86,4 @@ async function compare(jobs: string[], options: CompareOptions, { io }: CommandC
   if (result.errors.length > 0) return EXIT.failure;
   if (options.minFit !== undefined && result.comparisons.some((c) => c.fit < options.minFit!)) return EXIT.threshold;
   return EXIT.ok;
-}
-
-/** The CV: without it there is nothing to compare, so a failure stops the run (exit 2). An empty CV is fine. */
-async function readOne(path: string, io: Io, maxBytes: number, scanner: Scanner): Promise<ScannedText> {
-  const { sources, failures } = path === '-' ? { sources: [{ kind: 'stdin', display: '-' } as Source], failures: [] } : await resolveInputs([path], io.cwd);
-  if (failures.length > 0 || sources.length !== 1 || sources[0]!.kind !== (path === '-' ? 'stdin' : 'file')) {
-    throw new UsageError(`--cv ${path}: ${failures[0]?.message ?? 'give one file'}`);
-  }
-  const cv = await readScanned(sources[0]!, io, maxBytes, scanner, true);
-  if ('message' in cv) throw new UsageError(`--cv ${path}: ${cv.message}`);
-  return cv;
-}
-
-async function readScanned(source: Source, io: Io, maxBytes: number, scanner: Scanner, emptyOk = false): Promise<ScannedText | { message: string }> {
-  const read = await readSource(source, { maxBytes, stdin: io.stdin });
-  if (!read.ok) {
-    if (emptyOk && /empty/.test(read.message)) return { doc: scanner.scanText('', source.display), text: '' };
-    return { message: read.message };
-  }
-  return { doc: scanner.scanExtracted(read, source.display), text: read.source };
 }
