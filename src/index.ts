@@ -10,8 +10,7 @@
  *
  *   compareText(cvText, adText, { taxonomy });             // = one comparison of `skillscan compare`
  *   await compare('cv.pdf', ['ads/'], { taxonomy });       // = `skillscan compare --cv cv.pdf ads/ -f json`
- *
- * report() (the `report` command's core) is added here when that command lands.
+ *   await report(['ads.jsonl'], { jsonl: true });            // = `skillscan report --jsonl ads.jsonl -f json`
  */
 import { compareDocuments } from './score/compare.js';
 import type { Comparison } from './score/compareTypes.js';
@@ -35,6 +34,7 @@ export { SkillscanError, TaxonomyError, UsageError, InputError } from './errors.
 export { VERSION } from './version.js';
 export { scanFiles, type ScanFilesOptions } from './scanFiles.js';
 export { compareFiles as compare, type CompareFilesOptions } from './compareFiles.js';
+export { reportFiles as report, type ReportFilesOptions } from './reportFiles.js';
 export { formatScan } from './format.js';
 export { scanReporters, evalReporters, type ScanFormat, type EvalFormat, type ReportOptions } from './report/index.js';
 export { withoutSkills } from './score/ignore.js';

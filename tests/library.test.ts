@@ -62,3 +62,13 @@ describe.each(RUNNERS)('library compare = CLI compare (%s)', (_mode, cli) => {
     expect(fromCli.comparisons.flatMap((c: any) => [...c.matched, ...c.missing].map((s: any) => s.id))).not.toContain('docker');
   });
 });
+
+describe.each(RUNNERS)('library report = CLI report (%s)', (_mode, cli) => {
+  it('report(inputs) returns what report -f json prints, for files and for JSON Lines', async () => {
+    const files = ['fixtures/jobs', 'missing.txt'];
+    const fromCli = JSON.parse((await cli(['report', ...files, '-f', 'json'])).stdout);
+    expect(JSON.parse(JSON.stringify(await lib.report(files, { cwd: ROOT })))).toEqual(fromCli);
+    const jsonl = JSON.parse((await cli(['report', '--jsonl', 'fixtures/report/ads.jsonl', '--top', '5', '-f', 'json'])).stdout);
+    expect(JSON.parse(JSON.stringify(await lib.report(['fixtures/report/ads.jsonl'], { cwd: ROOT, jsonl: true, top: 5 })))).toEqual(jsonl);
+  });
+});
