@@ -16,7 +16,7 @@ const positions = (doc: any): string[] => doc.skills.map((s: any) => `${s.id}@${
 /** The one-line `path: reason` messages on stderr, and no stack trace. */
 function expectFailureLines(r: CliResult, lines: string[]): void {
   expect(r.stderr.split('\n').filter(Boolean)).toEqual(lines);
-  expect(r.stderr).not.toMatch(/\bat .*:\d+:\d+\)?$/m);
+  expect(r.stderr).not.toMatch(/^\s+at .*:\d+:\d+\)?$/m);
 }
 
 describe.each(RUNNERS)('bad input (%s)', (_mode, cli) => {

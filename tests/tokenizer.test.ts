@@ -1,5 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { Scanner } from '../src/engine.js';
+import { loadTaxonomy } from '../src/taxonomy/index.js';
+import { extractText } from '../src/text/extract.js';
 import { LineIndex } from '../src/text/lines.js';
 import { Lexicon } from '../src/text/lexicon.js';
 import { TokenBuffer, splitWords, tokenize } from '../src/text/tokenize.js';
@@ -88,5 +91,55 @@ describe('scanner invariants', () => {
       { line: 3, column: 1 },
       { line: 4, column: 1 },
     ]);
+  });
+});
+
+const builtin = new Scanner(loadTaxonomy().compiled);
+const summary = (doc: { skills: { id: string; count: number; matches: { line: number; column: number }[] }[] }): string[] =>
+  doc.skills.map((s) => `${s.id}:${s.count}:${s.matches.map((m) => `${m.line}.${m.column}`).join(',')}`);
+
+/** Plain text as an HTML page would carry it: escaped, one `<br>` per line break. */
+function asHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r\n|\r|\n/g, '<br>\n');
+}
+
+describe('scanner invariants with the built-in taxonomy', () => {
+  it('never throws; every match reads back its text at line:column', () => {
+    fc.assert(
+      fc.property(anyText, (text) => {
+        const doc = builtin.scanText(text);
+        const lines = text.split(/\r\n|\r|\n/);
+        return doc.skills.every((s) => s.matches.every((m) => lines[m.line - 1]!.slice(m.column - 1, m.column - 1 + m.text.length) === m.text && text.slice(m.offset, m.offset + m.text.length) === m.text));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('finds the same skills at the same line:column whatever the line-ending style', () => {
+    fc.assert(
+      fc.property(techText, (text) => {
+        const lf = text.replace(/\r\n|\r/g, '\n');
+        const expected = JSON.stringify(summary(builtin.scanText(lf)));
+        return expected === JSON.stringify(summary(builtin.scanText(lf.replace(/\n/g, '\r\n')))) && expected === JSON.stringify(summary(builtin.scanText(lf.replace(/\n/g, '\r'))));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('HTML input: the same skills as the plain text, each reading back in the original HTML', async () => {
+    await fc.assert(
+      fc.asyncProperty(techText, async (text) => {
+        const html = asHtml(text);
+        const extracted = await extractText(Buffer.from(html), 'ad.html');
+        if (!extracted.ok) return html === ''; // an empty page is refused as an empty file
+        const doc = builtin.scanExtracted(extracted, 'ad.html');
+        const plain = builtin.scanText(text);
+        const counts = (d: typeof doc) => d.skills.map((s) => `${s.id}:${s.count}:${s.implied}`);
+        if (JSON.stringify(counts(doc)) !== JSON.stringify(counts(plain))) return false;
+        const lines = html.split(/\r\n|\r|\n/);
+        return doc.skills.every((s) => s.matches.every((m) => html.slice(m.offset, m.offset + m.text.length) === m.text && lines[m.line - 1]!.startsWith(m.text.split('\n')[0]!, m.column - 1)));
+      }),
+      { numRuns: 1000 },
+    );
   });
 });

@@ -51,6 +51,7 @@ export function isNonAsciiSeparator(c: number): boolean {
     c === 0x00d7 ||
     c === 0x00f7 ||
     (c >= 0x02b0 && c <= 0x036f) || // modifier letters, combining marks on their own
+    c === 0x1680 || // ogham space mark: the one Unicode space (\s) outside the ranges here
     (c >= 0x2000 && c <= 0x2bff) || // general punctuation, symbols, arrows, box drawing, dingbats
     (c >= 0x2e00 && c <= 0x2e7f) ||
     (c >= 0x3000 && c <= 0x9fff) || // CJK punctuation, kana, CJK ideographs

@@ -23,6 +23,8 @@ const CELL = new Set(['td', 'th']);
 /** Elements whose content is never shown as text. */
 const HIDDEN = new Set(['script', 'style', 'template', 'noscript', 'svg', 'math']);
 
+/** Space, tab, LF, FF, CR: the white space HTML collapses (not U+00A0). */
+const HTML_SPACE = new Set([32, 9, 10, 12, 13]);
 const TAG_NAME = /<(\/?)([A-Za-z][A-Za-z0-9:-]*)/y;
 const ENTITY = /&(?:#(?:[0-9]{1,8}|[xX][0-9a-fA-F]{1,8});?|[A-Za-z][A-Za-z0-9]{0,31};?)/y;
 
@@ -57,8 +59,8 @@ class HtmlText {
   private copy(from: number, to: number): void {
     if (this.preDepth === 0 && this.trailingBreaks > 0) {
       // At the start of a line, indentation of the HTML source is not text: a heading or bullet
-      // starts its line, as on screen.
-      while (from < to && /\s/.test(this.source[from]!)) from++;
+      // starts its line, as on screen. Only HTML's collapsible white space: a no-break space is text.
+      while (from < to && HTML_SPACE.has(this.source.charCodeAt(from))) from++;
       if (from === to) return;
     }
     const raw = this.source.slice(from, to);
@@ -74,7 +76,7 @@ class HtmlText {
     for (let k = text.length - 1; k >= 0; k--) {
       const ch = text.charCodeAt(k);
       if (ch === 10 || ch === 13) breaks++;
-      else if (ch !== 32 && ch !== 9 && ch !== 0xa0) {
+      else if (ch !== 32 && ch !== 9) {
         this.trailingBreaks = breaks;
         return;
       }
@@ -99,7 +101,8 @@ class HtmlText {
     const name = m[2]!.toLowerCase();
     if (!closing && HIDDEN.has(name) && s.charCodeAt(end - 2) !== 47 /* not <x/> */) return this.skipElement(name, end);
     if (name === 'pre') this.preDepth = Math.max(0, this.preDepth + (closing ? -1 : 1));
-    if (PARAGRAPH.has(name)) this.lineBreaks(2, i, end);
+    if (name === 'br') this.replace('\n', i, end); // each <br> is a line break: two make a blank line
+    else if (PARAGRAPH.has(name)) this.lineBreaks(2, i, end);
     else if (LINE.has(name)) this.lineBreaks(1, i, end);
     else if (CELL.has(name) && this.lastChar !== '' && !/\s/.test(this.lastChar)) this.replace(' ', i, end);
     return end;
