@@ -3,6 +3,7 @@ import { parseJsonlChunk } from '../input/jsonl.js';
 import { readSource } from '../input/read.js';
 import { Aggregate, Tallier } from '../score/aggregate.js';
 import type { CompiledTaxonomy } from '../taxonomy/compile.js';
+import { findLevelRanges, levelLookup } from '../text/sections.js';
 
 /** A unit of work for `report`: a chunk of JSON Lines, one text, or one file to read. */
 export type Task =
@@ -35,7 +36,8 @@ export class ReportCore {
   }
 
   private count(text: string): void {
-    this.aggregate.add(this.tallier.tally(this.scanner.matcher.match(text)));
+    // Levels as scan reads them: from the ad's sections (requirements vs nice to have).
+    this.aggregate.add(this.tallier.tally(this.scanner.matcher.match(text), levelLookup(findLevelRanges(text))));
   }
 
   async run(task: Task): Promise<TaskResult> {
