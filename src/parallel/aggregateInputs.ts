@@ -20,6 +20,8 @@ export interface AggregateInputsOptions {
   /** The compiled taxonomy as a JSON file, for workers; without it the work runs in this thread. */
   taxonomyPath?: string;
   jobs: number;
+  /** Find each ad's required/preferred parts (default true); false leaves levels unknown, and is faster. */
+  levels?: boolean;
   /** Inputs are JSON Lines (one ad per line) instead of one document per input. */
   jsonl: boolean;
   maxBytes: number;
@@ -46,7 +48,7 @@ export async function aggregateInputs(sources: Source[], options: AggregateInput
   // A worker costs 30-40 ms to start: small inputs run in this thread, and no more workers than chunks.
   const small = total !== undefined && total < chunkBytes / 4;
   const jobs = total === undefined ? options.jobs : Math.min(options.jobs, Math.ceil(total / chunkBytes));
-  const executor = createExecutor(options.taxonomy, small ? undefined : options.taxonomyPath, Math.max(1, jobs), (result) => {
+  const executor = createExecutor(options.taxonomy, small ? undefined : options.taxonomyPath, Math.max(1, jobs), options.levels ?? true, (result) => {
     bySeq[result.seq]!.result = result;
     progress.documents += result.documents;
     options.onProgress?.(progress);

@@ -29,7 +29,8 @@ export class ReportCore {
   private readonly scanner: Scanner;
   private readonly tallier: Tallier;
 
-  constructor(readonly taxonomy: CompiledTaxonomy) {
+  /** `levels: false` skips finding the ad's required/preferred parts (all levels unknown): much faster. */
+  constructor(readonly taxonomy: CompiledTaxonomy, private readonly levels = true) {
     this.scanner = new Scanner(taxonomy);
     this.aggregate = new Aggregate(taxonomy);
     this.tallier = new Tallier(taxonomy);
@@ -37,7 +38,8 @@ export class ReportCore {
 
   private count(text: string): void {
     // Levels as scan reads them: from the ad's sections (requirements vs nice to have).
-    this.aggregate.add(this.tallier.tally(this.scanner.matcher.match(text), levelLookup(findLevelRanges(text))));
+    const findings = this.scanner.matcher.match(text);
+    this.aggregate.add(this.tallier.tally(findings, this.levels && findings.length > 0 ? levelLookup(findLevelRanges(text)) : undefined));
   }
 
   async run(task: Task): Promise<TaskResult> {
