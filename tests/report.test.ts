@@ -239,6 +239,16 @@ describe('report internals', () => {
     expect(at(['required', 'preferred'])).toBe('required');
   });
 
+  it('splits skills into required and preferred from the ad\'s parts, or leaves them unknown (--no-levels)', async () => {
+    const withLevels = JSON.parse((await runInProcess(['report', '--jsonl', ADS, '-f', 'json', '--top', '0'])).stdout);
+    // Every generated ad lists its nice-to-have skill under "Nice to have:".
+    expect(withLevels.levels.preferred).toBeGreaterThanOrEqual(50);
+    expect(withLevels.levels.required).toBeGreaterThan(withLevels.levels.preferred);
+    const without = JSON.parse((await runInProcess(['report', '--jsonl', ADS, '-f', 'json', '--top', '0', '--no-levels'])).stdout);
+    expect(without.levels).toEqual({ required: 0, preferred: 0, unknown: withLevels.levels.required + withLevels.levels.preferred + withLevels.levels.unknown });
+    expect(without.skills.map((s: any) => [s.id, s.documents])).toEqual(withLevels.skills.map((s: any) => [s.id, s.documents]));
+  });
+
   it('takes --jobs and prints nothing but the report on stdout', async () => {
     const one = await runInProcess(['report', '--jsonl', ADS, '-f', 'json', '--jobs', '1']);
     const two = await runInProcess(['report', '--jsonl', ADS, '-f', 'json', '--jobs', '2']);

@@ -1,8 +1,12 @@
 import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 
-/** About this many bytes of complete lines per chunk: big enough to amortise a message, small enough to keep memory flat. */
-export const CHUNK_BYTES = 1 << 20;
+/**
+ * About this many bytes of complete lines per chunk: big enough to amortise a message, small enough
+ * to keep memory flat (512 KB: peak RSS 141/171 MB with 1/2 workers on the shared corpus, vs
+ * 149/181 MB with 1 MB, at the same speed).
+ */
+export const CHUNK_BYTES = 1 << 19;
 
 type ByteStream = AsyncIterable<Uint8Array | string>;
 
@@ -32,7 +36,7 @@ export async function* maybeGunzip(input: ByteStream, onRaw?: (bytes: number) =>
     }
   }
   if (head[0] === 0x1f && head[1] === 0x8b) {
-    for await (const b of Readable.from(raw()).pipe(createGunzip({ chunkSize: 1 << 16 }))) yield b as Buffer;
+    for await (const b of Readable.from(raw()).pipe(createGunzip({ chunkSize: 1 << 18 }))) yield b as Buffer;
   } else {
     yield* raw();
   }

@@ -1,4 +1,5 @@
 import { createReadStream, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { CHUNK_BYTES, lineChunks, maybeGunzip } from '../input/jsonl.js';
 import { readSource } from '../input/read.js';
 import { describeFsError, type Source } from '../input/sources.js';
@@ -20,6 +21,8 @@ export interface AggregateInputsOptions {
   /** The compiled taxonomy as a JSON file, for workers; without it the work runs in this thread. */
   taxonomyPath?: string;
   jobs: number;
+  /** Find each ad's required/preferred parts (default true); false leaves levels unknown, and is faster. */
+  levels?: boolean;
   /** Inputs are JSON Lines (one ad per line) instead of one document per input. */
   jsonl: boolean;
   maxBytes: number;
@@ -43,10 +46,11 @@ export async function aggregateInputs(sources: Source[], options: AggregateInput
   const total = totalBytes(sources);
   if (total !== undefined) progress.totalBytes = total;
   const chunkBytes = options.chunkBytes ?? CHUNK_BYTES;
-  // A worker costs 30-40 ms to start: small inputs run in this thread, and no more workers than chunks.
+  // A worker costs 30-40 ms to start and ~35 MB: small inputs run in this thread, and there are no
+  // more workers than chunks or cores (more threads than cores add memory, not speed).
   const small = total !== undefined && total < chunkBytes / 4;
-  const jobs = total === undefined ? options.jobs : Math.min(options.jobs, Math.ceil(total / chunkBytes));
-  const executor = createExecutor(options.taxonomy, small ? undefined : options.taxonomyPath, Math.max(1, jobs), (result) => {
+  const jobs = Math.min(options.jobs, availableParallelism(), total === undefined ? Infinity : Math.ceil(total / chunkBytes));
+  const executor = createExecutor(options.taxonomy, small ? undefined : options.taxonomyPath, Math.max(1, jobs), options.levels ?? true, (result) => {
     bySeq[result.seq]!.result = result;
     progress.documents += result.documents;
     options.onProgress?.(progress);
@@ -60,7 +64,7 @@ export async function aggregateInputs(sources: Source[], options: AggregateInput
     for (const [i, source] of sources.entries()) {
       try {
         if (options.jsonl) {
-          const raw = source.kind === 'stdin' ? (options.stdin ?? emptyStream()) : createReadStream(source.path, { highWaterMark: 1 << 20 });
+          const raw = source.kind === 'stdin' ? (options.stdin ?? emptyStream()) : createReadStream(source.path, { highWaterMark: 1 << 16 });
           const onRaw = (n: number): void => void (progress.bytes += n);
           for await (const chunk of lineChunks(maybeGunzip(raw, onRaw), chunkBytes)) await submit(i, { kind: 'lines', chunk });
         } else if (source.kind === 'stdin') {

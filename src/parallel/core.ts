@@ -3,6 +3,7 @@ import { parseJsonlChunk } from '../input/jsonl.js';
 import { readSource } from '../input/read.js';
 import { Aggregate, Tallier } from '../score/aggregate.js';
 import type { CompiledTaxonomy } from '../taxonomy/compile.js';
+import { findLevelRanges, levelLookup } from '../text/sections.js';
 
 /** A unit of work for `report`: a chunk of JSON Lines, one text, or one file to read. */
 export type Task =
@@ -28,14 +29,17 @@ export class ReportCore {
   private readonly scanner: Scanner;
   private readonly tallier: Tallier;
 
-  constructor(readonly taxonomy: CompiledTaxonomy) {
+  /** `levels: false` skips finding the ad's required/preferred parts (all levels unknown): much faster. */
+  constructor(readonly taxonomy: CompiledTaxonomy, private readonly levels = true) {
     this.scanner = new Scanner(taxonomy);
     this.aggregate = new Aggregate(taxonomy);
     this.tallier = new Tallier(taxonomy);
   }
 
   private count(text: string): void {
-    this.aggregate.add(this.tallier.tally(this.scanner.matcher.match(text)));
+    // Levels as scan reads them: from the ad's sections (requirements vs nice to have).
+    const findings = this.scanner.matcher.match(text);
+    this.aggregate.add(this.tallier.tally(findings, this.levels && findings.length > 0 ? levelLookup(findLevelRanges(text)) : undefined));
   }
 
   async run(task: Task): Promise<TaskResult> {

@@ -18,9 +18,9 @@ const MAX_IN_FLIGHT = 2;
 
 /**
  * A worker's young generation, in MB. V8's default lets each isolate grow tens of MB of short-lived
- * strings before collecting; 4 MB keeps RSS within budget at the same speed (measured on 80 MB).
+ * strings before collecting; 2 MB keeps RSS within budget at the same speed (measured on 80 MB).
  */
-const YOUNG_MB = 4;
+const YOUNG_MB = 2;
 
 // Bundled, this module sits in dist/ beside worker.js; run from src/ (tests), the build's copy is used.
 const WORKER_CANDIDATES = ['./worker.js', '../../dist/worker.js'].map((p) => new URL(p, import.meta.url));
@@ -34,23 +34,26 @@ export function workerFile(): URL | undefined {
  * `jobs` worker threads when a worker build exists and a taxonomy file to hand them; otherwise the
  * same work in this thread. Each worker loads the taxonomy itself from `taxonomyPath`.
  */
-export function createExecutor(taxonomy: CompiledTaxonomy, taxonomyPath: string | undefined, jobs: number, onResult: (result: TaskResult) => void): Executor {
+export function createExecutor(taxonomy: CompiledTaxonomy, taxonomyPath: string | undefined, jobs: number, levels: boolean, onResult: (result: TaskResult) => void): Executor {
   const file = workerFile();
-  if (file && taxonomyPath) return new WorkerPool(file, taxonomyPath, jobs, taxonomy, onResult);
-  return new InThread(taxonomy, onResult);
+  if (file && taxonomyPath) return new WorkerPool(file, { taxonomyPath, levels }, jobs, taxonomy, onResult);
+  return new InThread(new ReportCore(taxonomy, levels), onResult);
 }
 
 class InThread implements Executor {
-  private readonly core: ReportCore;
-  constructor(taxonomy: CompiledTaxonomy, private readonly onResult: (result: TaskResult) => void) {
-    this.core = new ReportCore(taxonomy);
-  }
+  constructor(private readonly core: ReportCore, private readonly onResult: (result: TaskResult) => void) {}
   async submit(task: Task): Promise<void> {
     this.onResult(await this.core.run(task));
   }
   async finish(): Promise<AggregateCounts> {
     return this.core.aggregate.counts();
   }
+}
+
+/** What a worker starts with (see worker.ts). */
+interface WorkerData {
+  taxonomyPath: string;
+  levels: boolean;
 }
 
 interface Slot {
@@ -64,12 +67,12 @@ class WorkerPool implements Executor {
   private waiters: (() => void)[] = [];
   private failure: Error | undefined;
 
-  constructor(file: URL, taxonomyPath: string, jobs: number, private readonly taxonomy: CompiledTaxonomy, private readonly onResult: (result: TaskResult) => void) {
-    this.slots = Array.from({ length: jobs }, () => this.spawn(file, taxonomyPath));
+  constructor(file: URL, data: WorkerData, jobs: number, private readonly taxonomy: CompiledTaxonomy, private readonly onResult: (result: TaskResult) => void) {
+    this.slots = Array.from({ length: jobs }, () => this.spawn(file, data));
   }
 
-  private spawn(file: URL, taxonomyPath: string): Slot {
-    const slot: Slot = { worker: new Worker(file, { workerData: { taxonomyPath }, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_MB } }), inFlight: 0 };
+  private spawn(file: URL, workerData: WorkerData): Slot {
+    const slot: Slot = { worker: new Worker(file, { workerData, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_MB } }), inFlight: 0 };
     slot.worker.on('message', (message: { kind: 'result'; result: TaskResult } | { kind: 'counts'; counts: AggregateCounts }) => {
       if (message.kind === 'counts') {
         slot.counts?.(message.counts);

@@ -8,7 +8,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { CompiledTaxonomy } from '../taxonomy/compile.js';
 import { ReportCore, type Task } from './core.js';
 
-const core = new ReportCore(JSON.parse(readFileSync((workerData as { taxonomyPath: string }).taxonomyPath, 'utf8')) as CompiledTaxonomy);
+const { taxonomyPath, levels } = workerData as { taxonomyPath: string; levels: boolean };
+const core = new ReportCore(JSON.parse(readFileSync(taxonomyPath, 'utf8')) as CompiledTaxonomy, levels);
 const port = parentPort!;
 // Tasks run one after another: a file task awaits its read, and results must not interleave.
 let queue = Promise.resolve();

@@ -75,7 +75,11 @@ function skillsSection(r: ReportResult): string {
   );
   const used = r.categories.filter((c) => r.skills.some((s) => s.category === c.id));
   const legend = `<ul class="legend" aria-label="Categories">${used.map((c) => `<li><span class="swatch" style="background:${colors.get(c.id)}"></span>${esc(c.label)}</li>`).join('')}</ul>`;
-  const table = dataTable(['Skill', 'Category', 'Documents', 'Share', 'Mentions', 'Implied only'], r.skills.map((s) => [s.name, labels.get(s.category) ?? s.category, count(s.documents), percent(s.share), count(s.mentions), count(s.implied)]), [false, false, true, true, true, true]);
+  const table = dataTable(
+    ['Skill', 'Category', 'Documents', 'Share', 'Mentions', 'Required', 'Preferred', 'Implied only'],
+    r.skills.map((s) => [s.name, labels.get(s.category) ?? s.category, count(s.documents), percent(s.share), count(s.mentions), count(s.levels.required), count(s.levels.preferred), count(s.implied)]),
+    [false, false, true, true, true, true, true, true],
+  );
   return section('skills', 'Most named skills', `The top ${r.skills.length} of ${count(r.skillsNamed)} skills named, by the share of documents that name them.`, legend + chart, table);
 }
 
