@@ -4,6 +4,7 @@ import { createGunzip } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Matcher } from '../src/match/matcher.js';
+import { buildMatchIndex, decodeMatchIndex } from '../src/match/matchIndex.js';
 import { loadTaxonomy } from '../src/taxonomy/index.js';
 import { Lexicon } from '../src/text/lexicon.js';
 import { TokenBuffer, tokenize } from '../src/text/tokenize.js';
@@ -93,4 +94,19 @@ describe.skipIf(!existsSync(CORPUS))('tuned hot path = reference on corpus ads (
     }
     lines.close();
   }, 60_000);
+});
+
+describe('saved matcher index', () => {
+  it('the build saves the shipped index, and it decodes to what building gives', () => {
+    expect(shipped.matchIndex).toBeTypeOf('string');
+    const decoded = decodeMatchIndex(shipped.matchIndex!, shipped);
+    expect(decoded).toEqual(buildMatchIndex(shipped));
+  });
+
+  it('an index made for other data is refused', () => {
+    const other = { ...shipped, patterns: shipped.patterns.map((p, i) => (i === 7 ? { ...p, skill: p.skill + 1 } : p)) };
+    expect(decodeMatchIndex(shipped.matchIndex!, other)).toBeUndefined();
+    expect(decodeMatchIndex(shipped.matchIndex!.slice(0, 400), shipped)).toBeUndefined();
+    expect(new Matcher(other).match('We use Python, Go and PostgreSQL')).toEqual(new RefMatcher(other).match('We use Python, Go and PostgreSQL'));
+  });
 });

@@ -86,7 +86,7 @@ export function decodeMatchIndex(encoded: string, taxonomy: CompiledTaxonomy): M
   const all = bytes.byteOffset % 4 === 0 ? new Int32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4) : new Int32Array(new Uint8Array(bytes).buffer);
   const [magic, print, words, table, nodes, edges] = all;
   if (magic !== MAGIC || words !== taxonomy.words.length || print !== fingerprint(taxonomy)) return undefined;
-  if (all.length !== HEADER + 2 * words + table! + 3 * nodes! + 1 + 2 * edges!) return undefined;
+  if (all.length !== HEADER + 2 * words + table! + 2 * nodes! + 1 + 2 * edges!) return undefined;
   let at = HEADER;
   const take = (n: number): Int32Array => all.subarray(at, (at += n));
   return { lexicon: { hashes: take(words), table: take(table!) }, firstNode: take(words), terminal: take(nodes!), edgeStart: take(nodes! + 1), edgeWord: take(edges!), edgeNext: take(edges!) };
