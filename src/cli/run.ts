@@ -9,7 +9,7 @@ import { registerScan } from './scanCommand.js';
 import { registerSchema } from './schemaCommand.js';
 import { registerTaxonomy } from './taxonomyCommand.js';
 
-/** Exit codes: the contract with scripts (README, "Exit codes"). */
+/** Exit codes: the contract with scripts (README, "Errors and exit codes"). */
 export const EXIT = { ok: 0, threshold: 1, failure: 2, interrupted: 130 } as const;
 
 /** State one command run shares with `run`: where to write, and the exit code it settles on. */
