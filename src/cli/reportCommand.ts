@@ -52,7 +52,7 @@ export function registerReport(program: Command, context: CommandContext): void 
     .option('--top <n>', 'skills and pairs listed (0: all)', intOption('--top', 0, 1_000_000), 25)
     .option('--category <ids>', 'only these categories (repeatable, or a comma list)', collect, [])
     .option('-j, --jobs <n>', 'worker threads (at most one per core)', intOption('--jobs', 1, 256), availableParallelism())
-    .option('--no-levels', "skip telling required from nice-to-have parts of each ad (levels 'unknown'; about 3x faster)")
+    .option('--no-levels', "skip telling required from nice-to-have parts of each ad (levels 'unknown'; about 2x faster)")
     .option('--no-progress', 'no progress bar on stderr (it shows only on a terminal anyway)')
     .option('--max-size <size>', 'refuse single-document inputs larger than this (e.g. 10MB)', formatBytes(DEFAULT_MAX_BYTES).replace(' ', ''))
     .addHelpText(

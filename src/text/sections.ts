@@ -74,7 +74,7 @@ const BOLD_LINE_START = /^\s*(?:<(?:p|div|li)\b[^>]*>\s*)?(?:\*\*|__|<(?:b|stron
 const BOLD_LINE_END = /(?:\*\*|__|<\/(?:b|strong)>)\s*[:：]?\s*(?:<\/(?:p|div|li)>)?\s*(?:<br\s*\/?>)?\s*$/i;
 
 // Inline cues that look back over their clause: "Go is a plus", "(GCP preferred)".
-const POSTFIX_CUE = new RegExp(
+export const POSTFIX_CUE = new RegExp(
   [
     "\\b(?:is|are|'s|would be|will be|would also be|is also|are also|is always|are always|is definitely|is considered)\\s+(?:a\\s+(?:big\\s+|huge\\s+|strong\\s+|real\\s+|nice\\s+|definite\\s+)?(?:plus|bonus|advantage)|an?\\s+(?:added\\s+|extra\\s+)?(?:advantage|asset|bonus|plus)|welcome|nice[ -]to[ -]have|desirable|preferred|beneficial|appreciated|optional|not (?:required|mandatory|a must))\\b",
     '\\b(?:a (?:big |huge |strong |real |definite )?plus|nice[ -]to[ -]have|an? (?:added )?(?:advantage|asset))\\b',
@@ -90,7 +90,15 @@ const POSTFIX_CUE = new RegExp(
 );
 
 // Inline cues that look forward over their clause: "ideally Terraform", "bonus points for Rust".
-const PREFIX_CUE = /\b(?:ideally|preferably|bonus points (?:for|if)|extra points (?:for|if)|bonus if|a plus if|even better if|it'?s a plus if|plus if|idealerweise|vorzugsweise|idéalement|de préférence|idealmente|preferentemente|preferiblemente|se valorar[aá]n?|se valora)(?![\p{L}\p{N}])/giu;
+export const PREFIX_CUE = /\b(?:ideally|preferably|bonus points (?:for|if)|extra points (?:for|if)|bonus if|a plus if|even better if|it'?s a plus if|plus if|idealerweise|vorzugsweise|idéalement|de préférence|idealmente|preferentemente|preferiblemente|se valorar[aá]n?|se valora)(?![\p{L}\p{N}])/giu;
+
+/**
+ * A cheap test that a line may hold an inline cue: every alternative of POSTFIX_CUE and PREFIX_CUE
+ * contains one of these words (same `iu` flags, so the same case folding). Most lines contain
+ * none, and the big cue expressions (4x the cost of matching skills on the shared corpus) are then
+ * skipped. Keep it a superset when adding cues (tests/sections-prefilter.test.ts checks samples).
+ */
+export const QUICK_CUE = /plus|bonus|advantage|asset|welcome|nice|desirable|prefer|beneficial|appreciated|optional|required|mandatory|must|vorteil|wünschenswert|gern|willkommen|atout|appréci|souhait|bienven|préférence|deseable|valora|suma|ideal|idéal|points|better|vorzugsweise/iu;
 
 interface Line {
   start: number;
@@ -277,7 +285,7 @@ function continuationEnd(lines: Line[], i: number): number {
 function inlineCues(clean: string, line: Line): LevelRange[] {
   const ranges: LevelRange[] = [];
   const text = line.clean;
-  if (!/[a-zà-ÿ]/i.test(text)) return ranges;
+  if (!/[a-zà-ÿ]/i.test(text) || !QUICK_CUE.test(text)) return ranges;
   for (const m of text.matchAll(POSTFIX_CUE)) {
     const start = clauseStart(text, m.index);
     if (start < m.index) ranges.push({ start: line.start + start, end: line.start + m.index + m[0].length, level: 'preferred', cue: m[0].trim() });
