@@ -2,12 +2,22 @@ import { Command, CommanderError, Option } from 'commander';
 import { SkillscanError, UsageError } from '../errors.js';
 import { VERSION } from '../version.js';
 import type { Io } from './io.js';
-import { registerCompare } from './compareCommand.js';
-import { registerEval } from './evalCommand.js';
-import { registerReport } from './reportCommand.js';
-import { registerScan } from './scanCommand.js';
-import { registerSchema } from './schemaCommand.js';
-import { registerTaxonomy } from './taxonomyCommand.js';
+
+type Register = (program: Command, context: CommandContext) => void;
+
+/**
+ * Every command's module, in help order, imported only when needed: a run loads the code of its own
+ * command (and its reporters, scoring, taxonomy tooling), not all of them. Cold start is what users
+ * feel most; `--help` or a mistyped command loads all, to list or suggest them.
+ */
+const COMMANDS: Record<string, () => Promise<Register>> = {
+  scan: async () => (await import('./scanCommand.js')).registerScan,
+  compare: async () => (await import('./compareCommand.js')).registerCompare,
+  eval: async () => (await import('./evalCommand.js')).registerEval,
+  report: async () => (await import('./reportCommand.js')).registerReport,
+  taxonomy: async () => (await import('./taxonomyCommand.js')).registerTaxonomy,
+  schema: async () => (await import('./schemaCommand.js')).registerSchema,
+};
 
 /** Exit codes: the contract with scripts (README, "Errors and exit codes"). */
 export const EXIT = { ok: 0, threshold: 1, failure: 2, interrupted: 130 } as const;
@@ -25,6 +35,10 @@ export interface CommandContext {
 export async function run(argv: string[], io: Io): Promise<number> {
   const context: CommandContext = { io, exitCode: EXIT.ok };
   const program = buildProgram(context);
+  // The program has no options of its own that take a value, so the first word is the command.
+  const named = argv.find((a) => !a.startsWith('-'));
+  const names = named !== undefined && Object.hasOwn(COMMANDS, named) ? [named] : Object.keys(COMMANDS);
+  for (const register of await Promise.all(names.map((n) => COMMANDS[n]!()))) register(program, context);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return context.exitCode;
@@ -61,12 +75,6 @@ Examples:
 
 Run 'skillscan <command> --help' for a command's options.`,
     );
-  registerScan(program, context);
-  registerCompare(program, context);
-  registerEval(program, context);
-  registerReport(program, context);
-  registerTaxonomy(program, context);
-  registerSchema(program, context);
   return program;
 }
 

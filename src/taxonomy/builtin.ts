@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { trustSavedIndex } from '../match/matchIndex.js';
 import { compileTaxonomy, type CompiledTaxonomy } from './compile.js';
 import { loadTaxonomyLayer } from './load.js';
 import { mergeLayers } from './merge.js';
@@ -39,7 +40,8 @@ export function builtinTaxonomy(): Taxonomy {
  * the YAML costs ~250 ms at every start; compiled from YAML only when no build is there.
  */
 export function builtinCompiled(): CompiledTaxonomy {
-  return builtJson<CompiledTaxonomy>(COMPILED_FILE) ?? compileTaxonomy(builtinTaxonomy());
+  const built = builtJson<CompiledTaxonomy>(COMPILED_FILE);
+  return built ? trustSavedIndex(built) : compileTaxonomy(builtinTaxonomy());
 }
 
 export function builtinManifestPath(): string {

@@ -1,4 +1,4 @@
-import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
+import { lazyRequire } from '../lazyRequire.js';
 import { TaxonomyError } from '../errors.js';
 import { WORD_IS_SKILL } from '../text/lexicon.js';
 import { splitWords } from '../text/tokenize.js';
@@ -157,6 +157,8 @@ function impliedClosure(skill: Skill, skills: Skill[], index: Map<string, number
   return [...seen].sort((a, b) => a - b);
 }
 
+const porter = lazyRequire<{ stem(token: string): string }>('natural/lib/natural/stemmers/porter_stemmer.js');
+
 // Suffixes that turn one form of a concept word into another; the Porter stemmer decides which
 // of the generated forms really are the same word (cache, caches, cached, caching).
 const STRIP = ['ations', 'ation', 'ions', 'ion', 'ings', 'ing', 'ers', 'er', 'ed', 'es', 's', 'e'];
@@ -165,7 +167,7 @@ const ADD = ['e', 's', 'es', 'ed', 'ing', 'er', 'ers', 'ion', 'ions', 'ation', '
 /** Inflections of a concept word that share its Porter stem; never a shorter derived word ("authentic"). */
 export function inflections(word: string): string[] {
   if (!/^[a-z]{4,}$/.test(word)) return [];
-  const stem = PorterStemmer.stem(word);
+  const stem = porter().stem(word);
   const out = new Set<string>();
   for (const strip of ['', ...STRIP]) {
     if (!word.endsWith(strip) || word.length - strip.length < 3) continue;
@@ -174,7 +176,7 @@ export function inflections(word: string): string[] {
     const adds = strip === '' || strip.startsWith('at') ? ADD : ['', ...ADD];
     for (const add of adds) {
       const form = base + add;
-      if (form !== word && form.length >= 4 && PorterStemmer.stem(form) === stem) out.add(form);
+      if (form !== word && form.length >= 4 && porter().stem(form) === stem) out.add(form);
     }
   }
   return [...out].sort();

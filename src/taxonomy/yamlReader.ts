@@ -1,6 +1,14 @@
-import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, type Node, type Pair } from 'yaml';
+import type * as Yaml from 'yaml';
+import type { Node, Pair } from 'yaml';
+import { lazyRequire } from '../lazyRequire.js';
 import { closest } from '../text/similar.js';
 import type { SourcePos } from './types.js';
+
+const yaml = lazyRequire<typeof Yaml>('yaml');
+const isAlias = (n: unknown) => yaml().isAlias(n);
+const isMap = (n: unknown): n is Yaml.YAMLMap => yaml().isMap(n);
+const isScalar = (n: unknown): n is Yaml.Scalar => yaml().isScalar(n);
+const isSeq = (n: unknown): n is Yaml.YAMLSeq => yaml().isSeq(n);
 
 /** A YAML value with the position it came from. */
 export interface Located {
@@ -15,10 +23,10 @@ export interface Located {
 export class YamlReader {
   readonly problems: string[] = [];
   readonly root: Located;
-  private readonly lines = new LineCounter();
+  private readonly lines = new (yaml().LineCounter)();
 
   constructor(readonly file: string, source: string) {
-    const doc = parseDocument(source, { lineCounter: this.lines, prettyErrors: false, uniqueKeys: true });
+    const doc = yaml().parseDocument(source, { lineCounter: this.lines, prettyErrors: false, uniqueKeys: true });
     for (const error of doc.errors) {
       const at = this.posAt(error.pos[0]);
       this.problems.push(`${this.where(at)}: ${firstLine(error.message)}`);

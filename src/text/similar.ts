@@ -1,12 +1,10 @@
-import levenshtein from 'natural/lib/natural/distance/levenshtein_distance.js';
+import { lazyRequire } from '../lazyRequire.js';
 
-const { DamerauLevenshteinDistance } = levenshtein as unknown as {
-  DamerauLevenshteinDistance: (a: string, b: string) => number;
-};
+const levenshtein = lazyRequire<{ DamerauLevenshteinDistance: (a: string, b: string) => number }>('natural/lib/natural/distance/levenshtein_distance.js');
 
 /** Edit distance with transpositions ("Javascipt" -> "JavaScript" is 1), via natural. */
 export function editDistance(a: string, b: string): number {
-  return DamerauLevenshteinDistance(a, b);
+  return levenshtein().DamerauLevenshteinDistance(a, b);
 }
 
 /** The candidate closest to `word` within `maxDistance` edits (case-insensitive), if any. */
