@@ -41,6 +41,12 @@ describe('matcher', () => {
     expect(namedIn('Java/Python/Go stack, Java-based services')).toEqual(['go', 'java', 'python']);
   });
 
+  it('finds skills named inside the phrase of a nested skill', () => {
+    expect(namedIn('We design REST APIs.')).toEqual(['api-design', 'rest']);
+    expect(namedIn('We design Python APIs.')).toEqual(['api-design', 'python']);
+    expect(namedIn('Spring Boot services')).toEqual(['spring-boot']); // not nested: no Spring inside
+  });
+
   it('stems concept words: cache, cached, caching', () => {
     const doc = miniScanner.scanText('caching layer, cached data, a cache; unrelated: cachet');
     expect(doc.skills.find((s) => s.id === 'caching')!.matches.map((m) => m.text)).toEqual(['caching', 'cached', 'cache']);

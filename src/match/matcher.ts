@@ -50,47 +50,67 @@ export class Matcher {
   }
 
   private findCandidates(text: string, tokens: TokenBuffer): Candidate[] {
-    const { word, start, end, count } = tokens;
-    const { firstNode, terminal, edgeStart, edgeWord, edgeNext } = this.index;
-    const patterns = this.taxonomy.patterns;
+    const { count } = tokens;
+    const { patterns, skills } = this.taxonomy;
     const candidates: Candidate[] = [];
     for (let t = 0; t < count; ) {
-      const w = word[t]!;
-      const first = w < 0 ? 0 : firstNode[w]!;
-      if (first === 0) {
-        t++;
-        continue;
-      }
-      let node = first;
-      let best = terminal[node]!;
-      let bestEnd = t + 1;
-      for (let j = t + 1; j < count; j++) {
-        let lo = edgeStart[node]!;
-        let hi = edgeStart[node + 1]!;
-        if (lo === hi) break; // no longer alias goes through this node
-        const wj = word[j]!;
-        if (wj < 0 || !isPhraseGap(text, end[j - 1]!, start[j]!)) break;
-        while (lo < hi) {
-          const mid = (lo + hi) >>> 1;
-          if (edgeWord[mid]! < wj) lo = mid + 1;
-          else hi = mid;
-        }
-        if (lo === edgeStart[node + 1] || edgeWord[lo] !== wj) break;
-        node = edgeNext[lo]!;
-        if (terminal[node]! >= 0) {
-          best = terminal[node]!;
-          bestEnd = j + 1;
-        }
-      }
+      const best = this.longestAt(text, tokens, t, count);
       if (best < 0) {
         t++;
         continue;
       }
       const pattern = patterns[best]!;
-      candidates.push({ skill: pattern.skill, rule: pattern.rule, first: t, last: bestEnd - 1 });
-      t = bestEnd;
+      const end = t + patterns[best]!.words.length;
+      candidates.push({ skill: pattern.skill, rule: pattern.rule, first: t, last: end - 1 });
+      if (skills[pattern.skill]!.nested) this.findNested(text, tokens, t + 1, end, pattern.skill, candidates);
+      t = end;
     }
     return candidates;
+  }
+
+  /**
+   * Other skills inside a phrase of a `nested` skill ("design REST APIs" names REST too), longest
+   * first, kept within the phrase. Pushed after the phrase itself, so candidates stay in order.
+   */
+  private findNested(text: string, tokens: TokenBuffer, from: number, to: number, outer: number, candidates: Candidate[]): void {
+    const patterns = this.taxonomy.patterns;
+    for (let u = from; u < to; ) {
+      const inner = this.longestAt(text, tokens, u, to);
+      if (inner < 0 || patterns[inner]!.skill === outer) {
+        u++;
+        continue;
+      }
+      const end = u + patterns[inner]!.words.length;
+      candidates.push({ skill: patterns[inner]!.skill, rule: patterns[inner]!.rule, first: u, last: end - 1 });
+      u = end;
+    }
+  }
+
+  /** The longest alias (pattern index) that starts at token `t` and ends before token `limit`, or -1. */
+  private longestAt(text: string, tokens: TokenBuffer, t: number, limit: number): number {
+    const { word, start, end } = tokens;
+    const { firstNode, terminal, edgeStart, edgeWord, edgeNext } = this.index;
+    const w = word[t]!;
+    const first = w < 0 ? 0 : firstNode[w]!;
+    if (first === 0) return -1;
+    let node = first;
+    let best = terminal[node]!;
+    for (let j = t + 1; j < limit; j++) {
+      let lo = edgeStart[node]!;
+      let hi = edgeStart[node + 1]!;
+      if (lo === hi) break; // no longer alias goes through this node
+      const wj = word[j]!;
+      if (wj < 0 || !isPhraseGap(text, end[j - 1]!, start[j]!)) break;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (edgeWord[mid]! < wj) lo = mid + 1;
+        else hi = mid;
+      }
+      if (lo === edgeStart[node + 1] || edgeWord[lo] !== wj) break;
+      node = edgeNext[lo]!;
+      if (terminal[node]! >= 0) best = terminal[node]!;
+    }
+    return best;
   }
 }
 

@@ -13,6 +13,8 @@ export interface CompiledSkill {
   categoryIndex: number;
   /** Indices of every skill this one implies, transitively. */
   implies: number[];
+  /** Skills named inside this skill's matched phrase are found too (see Skill.nested). */
+  nested?: true;
 }
 
 /** An `unless` phrase: the lower-case text, where the alias starts inside it, and whether it is a prefix. */
@@ -127,6 +129,7 @@ export function compileTaxonomy(taxonomy: Taxonomy): CompiledTaxonomy {
       category: skill.category,
       categoryIndex: categoryIndex.get(skill.category) ?? 0,
       implies: impliedClosure(skill, taxonomy.skills, skillIndex),
+      ...(skill.nested ? { nested: true as const } : {}),
     })),
     words,
     wordFlags,

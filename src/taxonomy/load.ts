@@ -7,7 +7,7 @@ import { YamlReader, type Located } from './yamlReader.js';
 export const MANIFEST_FIELDS = ['name', 'version', 'include', 'categories', 'context', 'skills'] as const;
 export const CATEGORY_FIELDS = ['id', 'label', 'weight', 'target'] as const;
 export const CONTEXT_FIELDS = ['before', 'after', 'window'] as const;
-export const SKILL_FIELDS = ['id', 'name', 'category', 'aliases', 'implies', 'ambiguous', 'examples', 'stem'] as const;
+export const SKILL_FIELDS = ['id', 'name', 'category', 'aliases', 'implies', 'ambiguous', 'examples', 'stem', 'nested'] as const;
 export const AMBIGUOUS_FIELDS = ['alias', 'case', 'needs', 'before', 'after', 'unless'] as const;
 export const EXAMPLE_FIELDS = ['match', 'nomatch'] as const;
 const SKILL_FILE_FIELDS = ['skills'] as const;
@@ -119,6 +119,7 @@ function readSkill(y: YamlReader, at: Located): Skill | undefined {
   const ambiguous = y.list(f.get('ambiguous'), 'ambiguous').flatMap((a) => readAmbiguous(y, a) ?? []);
   const examplesAt = f.get('examples');
   const stem = y.boolean(f.get('stem'), 'stem') ?? false;
+  const nested = y.boolean(f.get('nested'), 'nested') ?? false;
   if (id === undefined || name === undefined || category === undefined) return undefined;
   const skill: Skill = {
     id,
@@ -128,6 +129,7 @@ function readSkill(y: YamlReader, at: Located): Skill | undefined {
     implies: implies.values,
     ambiguous,
     stem,
+    nested,
     at: at.pos,
     aliasAt: aliases.positions,
     impliesAt: implies.positions,

@@ -34,6 +34,8 @@ export interface Skill {
   examples?: SkillExamples;
   /** Concept word: inflections of its aliases match too (cache -> caching). */
   stem: boolean;
+  /** Other skills named inside this skill's phrases count too: "design REST APIs" is REST as well. */
+  nested?: boolean;
   at?: SourcePos;
   aliasAt?: SourcePos[];
   impliesAt?: SourcePos[];

@@ -156,11 +156,11 @@ export class RefMatcher {
   match(text: string): { skill: number; start: number; end: number }[] {
     const tokens = refTokenize(text, this.lexicon);
     const candidates: RefCandidate[] = [];
-    for (let t = 0; t < tokens.length; ) {
+    const longest = (t: number, limit: number): [number, number] => {
       let level = this.trie;
       let best = -1;
       let bestEnd = t;
-      for (let j = t; j < tokens.length; j++) {
+      for (let j = t; j < limit; j++) {
         if (tokens[j]!.word < 0) break;
         if (j > t && !/^[ \t\u00a0&-]{0,3}$/.test(text.slice(tokens[j - 1]!.end, tokens[j]!.start))) break;
         const node = level.get(this.taxonomy.words[tokens[j]!.word]!);
@@ -168,12 +168,26 @@ export class RefMatcher {
         if (node.pattern >= 0) [best, bestEnd] = [node.pattern, j + 1];
         level = node.next as typeof level;
       }
+      return [best, bestEnd];
+    };
+    for (let t = 0; t < tokens.length; ) {
+      const [best, bestEnd] = longest(t, tokens.length);
       if (best < 0) {
         t++;
         continue;
       }
       const p = this.taxonomy.patterns[best]!;
       candidates.push({ skill: p.skill, rule: p.rule, first: t, last: bestEnd - 1 });
+      // A nested skill's phrase also yields the other skills inside it (longest first).
+      for (let u = t + 1; this.taxonomy.skills[p.skill]!.nested && u < bestEnd; ) {
+        const [inner, innerEnd] = longest(u, bestEnd);
+        if (inner < 0 || this.taxonomy.patterns[inner]!.skill === p.skill) {
+          u++;
+          continue;
+        }
+        candidates.push({ skill: this.taxonomy.patterns[inner]!.skill, rule: this.taxonomy.patterns[inner]!.rule, first: u, last: innerEnd - 1 });
+        u = innerEnd;
+      }
       t = bestEnd;
     }
     const accepted = this.resolve(text, tokens, candidates);
