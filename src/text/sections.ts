@@ -237,7 +237,7 @@ function asHeading(text: string, lines: Line[], i: number): { text: string; at: 
   const raw = text.slice(line.start, line.end);
   const md = /^\s{0,3}(#{1,6})\s+(.*)$/.exec(raw);
   if (md) return { text: md[2]!, at: 0, depth: md[1]!.length };
-  const html = /<h([1-6])\b/i.exec(raw);
+  const html = raw.includes('<') ? /<h([1-6])\b/i.exec(raw) : null;
   if (html) return { text: line.clean, at: 0, depth: Number(html[1]) };
   const content = line.clean.trim();
   if (content === '' || isBullet(raw, line) || content.length > 70) {
@@ -260,6 +260,7 @@ function asHeading(text: string, lines: Line[], i: number): { text: string; at: 
 
 /** Scraper damage: "microservice architectureNice to have:" — a cue label glued to the end of a line. */
 function gluedLabel(line: Line): { text: string; at: number; depth: number } | undefined {
+  if (!endsWithColon(line.clean)) return undefined; // exact pre-check: the pattern ends in ":"
   const m = /(nice[ -]to[ -]have|good[ -]to[ -]have|bonus points|preferred(?: qualifications)?|wünschenswert|von vorteil)\s*:\s*$/iu.exec(line.clean);
   if (!m || m.index === 0) return undefined;
   return { text: m[0], at: m.index, depth: 7 };
@@ -267,11 +268,26 @@ function gluedLabel(line: Line): { text: string; at: number; depth: number } | u
 
 /** "Nice to have: React, Heroku" (possibly after a bullet): the cue and where its value starts. */
 function labelWithValue(clean: string): { cue?: string; known: boolean; valueAt: number } | undefined {
+  if (!hasEarlyColon(clean)) return undefined; // exact pre-check: a label is at most ~70 characters before its ":"
   const m = /^(\s*(?:[-*+•·◦▪‣–—]\s+|\d{1,2}[.)]\s+)?)([^:：\n]{2,60})[:：]\s*(?=\S)/u.exec(clean);
   if (!m) return undefined;
   const cue = preferredCue(m[2]!);
   const known = !cue && m[1] === '' && KNOWN_HEADING.test(normalizeHeading(m[2]!));
   return cue || known ? { cue, known, valueAt: m[0].length } : undefined;
+}
+
+function endsWithColon(line: string): boolean {
+  let i = line.length - 1;
+  while (i >= 0 && (line.charCodeAt(i) === 32 || line.charCodeAt(i) === 9)) i--;
+  return i >= 0 && (line.charCodeAt(i) === 58 || line.charCodeAt(i) === 0xff1a);
+}
+
+/** A ":" early enough for labelWithValue's pattern (leading space, a bullet, then 2-60 characters). */
+function hasEarlyColon(line: string): boolean {
+  const at = line.indexOf(':');
+  const wide = line.indexOf('：');
+  const first = at < 0 ? wide : wide < 0 ? at : Math.min(at, wide);
+  return first >= 2 && first <= 200; // generous: the pattern's prefix (spaces, a bullet) is short in practice
 }
 
 /** The end of a line's item: following indented lines (a wrapped bullet) belong to it. */
