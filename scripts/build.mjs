@@ -4,7 +4,7 @@
 // it costs ~250 ms, far more than a start should), and emit type declarations with tsc.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -15,6 +15,21 @@ const log = (s) => quiet || console.error(s);
 
 rmSync(dist, { recursive: true, force: true });
 mkdirSync(dist, { recursive: true });
+
+// commander requires node:child_process when it loads, for executable subcommands skillscan never
+// uses; that module drags in net, dgram and streams (~4 ms of every start). Require it on first use.
+const lazyCommanderChildProcess = {
+  name: 'lazy-commander-child-process',
+  setup(b) {
+    b.onLoad({ filter: /commander[\\/]lib[\\/]command\.js$/ }, async (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const eager = "const childProcess = require('node:child_process');";
+      if (!source.includes(eager)) return undefined; // a commander that changed: bundle it as it is
+      const lazy = "const childProcess = { spawn: (...a) => require('node:child_process').spawn(...a) };";
+      return { contents: source.replace(eager, lazy), loader: 'js' };
+    });
+  },
+};
 
 await build({
   entryPoints: { cli: join(root, 'src/cli/main.ts'), index: join(root, 'src/index.ts'), worker: join(root, 'src/parallel/worker.ts') },
@@ -29,6 +44,7 @@ await build({
   legalComments: 'none',
   // Bundled CommonJS dependencies call require(); ESM output needs one made for them.
   banner: { js: "import { createRequire as __skillscanRequire } from 'node:module'; const require = __skillscanRequire(import.meta.url);" },
+  plugins: [lazyCommanderChildProcess],
   logLevel: 'warning',
 });
 log('bundled dist/cli.js, dist/index.js, dist/worker.js');

@@ -8,7 +8,6 @@ import { loadTaxonomy } from '../taxonomy/index.js';
 import { makeChalk } from './color.js';
 import { addConfigOptions, applyConfig, checkIgnored, formatConfig, type ConfigBinding } from './config.js';
 import { writeReport } from './output.js';
-import { scanJsonlInputs } from './scanJsonlInputs.js';
 import { EXIT, addCommonOptions, intOption, type CommandContext } from './run.js';
 
 interface ScanOptions {
@@ -83,7 +82,8 @@ async function scan(inputs: string[], options: ScanOptions, { io }: CommandConte
   checkIgnored(options.ignore, loaded.compiled, ignoreFrom);
   const streamed = options.jsonl === true && options.format === 'jsonl' && !options.quiet;
   const result = options.jsonl
-    ? await scanJsonlInputs(inputs.length === 0 ? ['-'] : inputs, loaded, io, { ignore: options.ignore, stream: streamed ? { output: options.output } : undefined })
+    ? // JSON Lines reading (zlib, streams) is loaded only for --jsonl: a plain scan starts without it.
+      await (await import('./scanJsonlInputs.js')).scanJsonlInputs(inputs.length === 0 ? ['-'] : inputs, loaded, io, { ignore: options.ignore, stream: streamed ? { output: options.output } : undefined })
     : await scanFiles(inputs.length === 0 ? ['-'] : inputs, { taxonomy: loaded, cwd: io.cwd, maxBytes, ignore: options.ignore, ...(io.stdin ? { stdin: io.stdin } : {}) });
   for (const failure of result.errors) io.stderr.write(`${failure.source}: ${failure.message}\n`);
   if (!options.quiet && !streamed) {
