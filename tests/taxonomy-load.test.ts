@@ -26,7 +26,7 @@ describe('taxonomy loading errors name file:line:col', () => {
     expect(problems(`${HEAD}  - id: a\n    name: [unclosed\n`)[0]).toMatch(/^FILE:\d+:\d+: /);
   });
   it('unknown field, with a suggestion', () => {
-    expect(problems(`${HEAD}  - id: a\n    name: A\n    category: languages\n    alias: [x]\n`)).toEqual(['FILE:9:5: unknown field "alias" in a skill (did you mean "aliases"?); allowed: id, name, category, aliases, implies, ambiguous, examples, stem']);
+    expect(problems(`${HEAD}  - id: a\n    name: A\n    category: languages\n    alias: [x]\n`)).toEqual(['FILE:9:5: unknown field "alias" in a skill (did you mean "aliases"?); allowed: id, name, category, aliases, implies, ambiguous, examples, stem, nested']);
   });
   it('missing required field', () => {
     expect(problems(`${HEAD}  - id: a\n    category: languages\n`)).toEqual(['FILE:6:5: name of skill "a" is required']);
