@@ -67,6 +67,21 @@ describe.each(RUNNERS)('skillscan compare (%s)', (_mode, cli) => {
     expect(txt.map((c: any) => [c.fit, ids(c.matched), ids(c.missing)])).toEqual(md.map((c: any) => [c.fit, ids(c.matched), ids(c.missing)]));
   });
 
+  it('reads a CV kept as PDF or Word (.docx), recognised by content', async () => {
+    // fixtures/inputs/ad.{pdf,docx} hold the same text (made by fixtures/inputs/make-fixtures.mjs).
+    const pdf = (await json(['--cv', 'fixtures/inputs/ad.pdf', PY])).comparisons[0];
+    const docx = (await json(['--cv', 'fixtures/inputs/ad.docx', PY])).comparisons[0];
+    expect(ids(pdf.matched)).toEqual(expect.arrayContaining(['python', 'django', 'postgresql', 'kafka', 'docker', 'kubernetes', 'terraform']));
+    expect([docx.fit, ids(docx.matched), ids(docx.missing)]).toEqual([pdf.fit, ids(pdf.matched), ids(pdf.missing)]);
+  });
+
+  it('stops with one clear line on an unreadable CV (corrupt PDF)', async () => {
+    const r = await cli(['compare', '--cv', 'fixtures/inputs/corrupt.pdf', PY]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^skillscan: --cv fixtures\/inputs\/corrupt\.pdf: not a valid PDF/);
+    expect(r.stdout).toBe('');
+  });
+
   it('takes an empty CV: every skill the ad asks is a gap, fit 0', async () => {
     const [c] = (await json(['--cv', EMPTY, JAVA])).comparisons;
     expect(c.fit).toBe(0);
