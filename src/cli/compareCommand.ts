@@ -1,11 +1,11 @@
 import type { Command } from 'commander';
 import { compareFiles } from '../compareFiles.js';
 import { UsageError } from '../errors.js';
-import { DEFAULT_MAX_BYTES, formatBytes, parseSize } from '../input/read.js';
+import { DEFAULT_MAX_BYTES, formatBytes, maxSizeOption } from '../input/read.js';
 import { compareReporters, type CompareFormat } from '../report/compareReporters.js';
 import { loadTaxonomy } from '../taxonomy/index.js';
 import { makeChalk } from './color.js';
-import { addConfigOptions, applyConfig, checkIgnored, formatConfig, type ConfigBinding } from './config.js';
+import { addConfigOptions, checkIgnored, configure, type ConfigBinding } from './config.js';
 import { writeReport } from './output.js';
 import { EXIT, addCommonOptions, intOption, type CommandContext } from './run.js';
 
@@ -60,18 +60,14 @@ Examples:
 Exit codes: 0 done, 1 an ad fits below --min-fit, 2 usage error, bad taxonomy or unreadable input.`,
     )
     .action(async (jobs: string[], options: CompareOptions, command: Command) => {
-      const resolved = await applyConfig(command, context.io, CONFIG);
-      if (options.printConfig) {
-        context.io.stdout.write(formatConfig(resolved, options as unknown as Record<string, unknown>, CONFIG));
-        return;
-      }
+      const resolved = await configure(command, context.io, CONFIG, options);
+      if (!resolved) return;
       context.exitCode = await compare(jobs, options, context, resolved.sources.get('ignore') ?? 'default');
     });
 }
 
 async function compare(jobs: string[], options: CompareOptions, { io }: CommandContext, ignoreFrom: string): Promise<number> {
-  const maxBytes = parseSize(options.maxSize);
-  if (maxBytes === undefined) throw new UsageError(`--max-size must be a size such as 10MB or 500KB (got "${options.maxSize}")`);
+  const maxBytes = maxSizeOption(options.maxSize);
   const noStdin = io.stdin === undefined || io.stdin.isTTY === true;
   if (jobs.length === 0 && (noStdin || options.cv === '-')) throw new UsageError('no job ads: give files, directories or globs, or pipe an ad to stdin', "try 'skillscan compare --cv cv.md job.txt'");
   if (options.cv === '-' && jobs.includes('-')) throw new UsageError('the CV and a job ad cannot both come from stdin');

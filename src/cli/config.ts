@@ -68,6 +68,17 @@ export function checkIgnored(ids: readonly string[], taxonomy: CompiledTaxonomy,
 }
 
 /** `--print-config`: each setting, its value, and where it came from. */
+/**
+ * Resolves a command's configuration (files, then flags). With --print-config it prints the result
+ * and returns undefined: the command then does nothing else.
+ */
+export async function configure(command: Command, io: Io, bindings: readonly ConfigBinding[], options: { printConfig?: boolean }): Promise<ResolvedConfig | undefined> {
+  const resolved = await applyConfig(command, io, bindings);
+  if (!options.printConfig) return resolved;
+  io.stdout.write(formatConfig(resolved, options as unknown as Record<string, unknown>, bindings));
+  return undefined;
+}
+
 export function formatConfig(resolved: ResolvedConfig, values: Record<string, unknown>, bindings: readonly ConfigBinding[]): string {
   const lines = [`config file: ${resolved.config?.file ?? '(none found)'}`];
   const width = Math.max(...bindings.map((b) => b.key.length));

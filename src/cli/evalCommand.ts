@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { InputError, UsageError } from '../errors.js';
-import { DEFAULT_MAX_BYTES, formatBytes, parseSize } from '../input/read.js';
+import { DEFAULT_MAX_BYTES, formatBytes, maxSizeOption } from '../input/read.js';
 import { describeFsError } from '../input/sources.js';
 import { evalReporters, type EvalFormat } from '../report/index.js';
 import { scanFiles } from '../scanFiles.js';
@@ -10,7 +10,7 @@ import { EVAL_GROUPS, checkThresholds, evaluate, type EvalGroup, type EvalReport
 import { pairLabels, parseLabels } from '../score/labels.js';
 import { loadTaxonomy } from '../taxonomy/index.js';
 import { makeChalk } from './color.js';
-import { addConfigOptions, applyConfig, formatConfig, type ConfigBinding } from './config.js';
+import { addConfigOptions, configure, type ConfigBinding } from './config.js';
 import { writeReport } from './output.js';
 import { EXIT, addCommonOptions, intOption, type CommandContext } from './run.js';
 
@@ -71,11 +71,8 @@ Thresholds take N (technologies and practices) or GROUP=N, GROUP one of ${EVAL_G
 Exit codes: 0 done, 1 a threshold was not met, 2 usage error, bad labels or taxonomy, unreadable input.`,
     )
     .action(async (inputs: string[], options: EvalOptions, command: Command) => {
-      const resolved = await applyConfig(command, context.io, CONFIG);
-      if (options.printConfig) {
-        context.io.stdout.write(formatConfig(resolved, options as unknown as Record<string, unknown>, CONFIG));
-        return;
-      }
+      const resolved = await configure(command, context.io, CONFIG, options);
+      if (!resolved) return;
       context.exitCode = await runEval(inputs, options, context);
     });
 }
@@ -95,8 +92,7 @@ function parseThreshold(flag: string, metric: MetricName, value: string): Thresh
 }
 
 async function runEval(inputs: string[], options: EvalOptions, { io }: CommandContext): Promise<number> {
-  const maxBytes = parseSize(options.maxSize);
-  if (maxBytes === undefined) throw new UsageError(`--max-size must be a size such as 10MB or 500KB (got "${options.maxSize}")`);
+  const maxBytes = maxSizeOption(options.maxSize);
   const labels = parseLabels(readLabels(options.labels, io.cwd), options.labels);
   const loaded = loadTaxonomy({ files: options.taxonomy });
   // No inputs: the labels file's folder (unlabelled files in it are listed, not evaluated).

@@ -4,7 +4,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UsageError } from '../errors.js';
-import { DEFAULT_MAX_BYTES, formatBytes, parseSize } from '../input/read.js';
+import { DEFAULT_MAX_BYTES, formatBytes, maxSizeOption } from '../input/read.js';
 import { resolveInputs } from '../input/sources.js';
 import { aggregateInputs } from '../parallel/aggregateInputs.js';
 import { workerFile } from '../parallel/pool.js';
@@ -79,8 +79,7 @@ function collect(value: string, previous: string[]): string[] {
 async function report(inputs: string[], options: ReportCliOptions, { io }: CommandContext): Promise<number> {
   const modes = [options.jsonl && '--jsonl', options.merge && '--merge', options.fromScan && '--from-scan'].filter(Boolean);
   if (modes.length > 1) throw new UsageError(`${modes.join(' and ')} cannot be combined: they say what the inputs are`);
-  const maxBytes = parseSize(options.maxSize);
-  if (maxBytes === undefined) throw new UsageError(`--max-size must be a size such as 10MB or 500KB (got "${options.maxSize}")`);
+  const maxBytes = maxSizeOption(options.maxSize);
   if (inputs.length === 0 && (io.stdin === undefined || io.stdin.isTTY === true)) {
     throw new UsageError('no inputs: give files, directories or globs, or pipe ads to stdin', "try 'skillscan report ads/' or 'skillscan report --jsonl ads.jsonl'");
   }

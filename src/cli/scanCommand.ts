@@ -1,12 +1,11 @@
 import type { Command } from 'commander';
-import { UsageError } from '../errors.js';
-import { DEFAULT_MAX_BYTES, formatBytes, parseSize } from '../input/read.js';
+import { DEFAULT_MAX_BYTES, formatBytes, maxSizeOption } from '../input/read.js';
 import { assertInputs } from '../input/sources.js';
 import { scanReporters, type ScanFormat } from '../report/index.js';
 import { scanFiles } from '../scanFiles.js';
 import { loadTaxonomy } from '../taxonomy/index.js';
 import { makeChalk } from './color.js';
-import { addConfigOptions, applyConfig, checkIgnored, formatConfig, type ConfigBinding } from './config.js';
+import { addConfigOptions, checkIgnored, configure, type ConfigBinding } from './config.js';
 import { writeReport } from './output.js';
 import { EXIT, addCommonOptions, intOption, type CommandContext } from './run.js';
 
@@ -64,18 +63,14 @@ Examples:
 Exit codes: 0 done, 1 a document scored below --min-score, 2 usage error, bad taxonomy or unreadable input.`,
     )
     .action(async (inputs: string[], options: ScanOptions, command: Command) => {
-      const resolved = await applyConfig(command, context.io, CONFIG);
-      if (options.printConfig) {
-        context.io.stdout.write(formatConfig(resolved, options as unknown as Record<string, unknown>, CONFIG));
-        return;
-      }
+      const resolved = await configure(command, context.io, CONFIG, options);
+      if (!resolved) return;
       context.exitCode = await scan(inputs, options, context, resolved.sources.get('ignore') ?? 'default');
     });
 }
 
 async function scan(inputs: string[], options: ScanOptions, { io }: CommandContext, ignoreFrom: string): Promise<number> {
-  const maxBytes = parseSize(options.maxSize);
-  if (maxBytes === undefined) throw new UsageError(`--max-size must be a size such as 10MB or 500KB (got "${options.maxSize}")`);
+  const maxBytes = maxSizeOption(options.maxSize);
   assertInputs(inputs, io.stdin === undefined || io.stdin.isTTY === true);
   // The taxonomy is checked before any input is read: a bad one fails fast with exit 2.
   const loaded = loadTaxonomy({ files: options.taxonomy });

@@ -1,3 +1,4 @@
+import { UsageError } from '../errors.js';
 import { open } from 'node:fs/promises';
 import { extractText, type Extracted } from '../text/extract.js';
 import { describeFsError, type Source } from './sources.js';
@@ -62,6 +63,13 @@ export function formatBytes(n: number): string {
   if (n >= 1024 * 1024) return `${+(n / 1024 / 1024).toFixed(1)} MB`;
   if (n >= 1024) return `${+(n / 1024).toFixed(1)} KB`;
   return `${n} bytes`;
+}
+
+/** Bytes for a `--max-size` value; a usage error (exit 2) when it is not a size. */
+export function maxSizeOption(value: string): number {
+  const bytes = parseSize(value);
+  if (bytes === undefined) throw new UsageError(`--max-size must be a size such as 10MB or 500KB (got "${value}")`);
+  return bytes;
 }
 
 /** Parses "50MB", "200k", "1048576" into bytes. */
