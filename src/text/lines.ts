@@ -1,3 +1,5 @@
+import { lastAtOrBefore } from './search.js';
+
 /**
  * Offsets to 1-based line and column. Line breaks are LF, CRLF (one break) and a lone CR, so
  * positions are right whatever the file's line-ending style. Columns count UTF-16 code units, as
@@ -18,14 +20,8 @@ export class LineIndex {
   }
 
   position(offset: number): { line: number; column: number } {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - this.starts[lo]! + 1 };
+    const line = lastAtOrBefore(this.starts, offset);
+    return { line: line + 1, column: offset - this.starts[line]! + 1 };
   }
 
   /** The text of the line holding `offset`, without its line break. */

@@ -1,3 +1,5 @@
+import { lastAtOrBefore } from './search.js';
+
 /**
  * Maps offsets in extracted text back to the source it came from, built piece by piece while the
  * text is written. A piece is either a 1:1 run (each text character stands for one source character,
@@ -56,13 +58,6 @@ export class OffsetMap {
   }
 
   private pieceAt(offset: number): number {
-    let lo = 0;
-    let hi = this.textStart.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.textStart[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return lastAtOrBefore(this.textStart, offset);
   }
 }
