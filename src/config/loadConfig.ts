@@ -1,8 +1,13 @@
+import type * as Yaml from 'yaml';
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { SkillscanError } from '../errors.js';
 import { parseSize } from '../input/read.js';
+import { lazyRequire } from '../lazyRequire.js';
 import { closest } from '../text/similar.js';
+
+// The same yaml the taxonomy loader uses, loaded from node_modules only when a YAML config exists.
+const yaml = lazyRequire<typeof Yaml>('yaml');
 
 /** Where skillscan looks for its configuration, in each folder from the working one up. */
 export const CONFIG_NAMES = ['skillscan.config.yaml', 'skillscan.config.yml', '.skillscanrc.yaml', '.skillscanrc.yml', '.skillscanrc.json', 'package.json'] as const;
@@ -73,9 +78,7 @@ export async function loadConfig(path: string): Promise<SkillscanConfig> {
 }
 
 async function yamlEntries(path: string, text: string): Promise<RawEntry[]> {
-  const loaded = await import('yaml');
-  // yaml is CommonJS: bundled and imported dynamically, its exports may sit under `default`.
-  const { LineCounter, isMap, isScalar, parseDocument } = ('LineCounter' in loaded ? loaded : (loaded as { default: typeof loaded }).default) as typeof loaded;
+  const { LineCounter, isMap, isScalar, parseDocument } = yaml();
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const at = (offset: number | undefined): string => {
