@@ -3,7 +3,7 @@ import { buildDocument, type DocumentOptions } from './score/document.js';
 import type { DocumentResult } from './score/types.js';
 import type { CompiledTaxonomy } from './taxonomy/compile.js';
 import type { Extracted } from './text/extract.js';
-import { findLevelRanges, levelLookup } from './text/sections.js';
+import { findLevelRanges, levelLookup, mentionOffsets } from './text/sections.js';
 import { findYears } from './text/years.js';
 
 /**
@@ -23,7 +23,7 @@ export class Scanner {
    */
   scanText(text: string, source = '-', options: DocumentOptions = {}): DocumentResult {
     const findings = this.matcher.match(text);
-    const levelAt = options.levelAt ?? levelLookup(findings.length === 0 ? [] : findLevelRanges(text, findings.map((f) => f.start).sort((a, b) => a - b)));
+    const levelAt = options.levelAt ?? levelLookup(findings.length === 0 ? [] : findLevelRanges(text, mentionOffsets(findings)));
     const doc = buildDocument(source, text, findings, this.taxonomy, { ...options, levelAt });
     attachYears(doc, text, findings, this.taxonomy);
     return doc;

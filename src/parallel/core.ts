@@ -3,7 +3,7 @@ import { parseJsonlChunk } from '../input/jsonl.js';
 import { readSource } from '../input/read.js';
 import { Aggregate, Tallier } from '../score/aggregate.js';
 import type { CompiledTaxonomy } from '../taxonomy/compile.js';
-import { findLevelRanges, levelLookup } from '../text/sections.js';
+import { findLevelRanges, levelLookup, mentionOffsets } from '../text/sections.js';
 
 /** A unit of work for `report`: a chunk of JSON Lines, one text, or one file to read. */
 export type Task =
@@ -39,7 +39,8 @@ export class ReportCore {
   private count(text: string): void {
     // Levels as scan reads them: from the ad's sections (requirements vs nice to have).
     const findings = this.scanner.matcher.match(text);
-    this.aggregate.add(this.tallier.tally(findings, this.levels && findings.length > 0 ? levelLookup(findLevelRanges(text)) : undefined));
+    const levelAt = this.levels && findings.length > 0 ? levelLookup(findLevelRanges(text, mentionOffsets(findings))) : undefined;
+    this.aggregate.add(this.tallier.tally(findings, levelAt));
   }
 
   async run(task: Task): Promise<TaskResult> {

@@ -167,6 +167,11 @@ export function findLevelRanges(text: string, mentions?: readonly number[]): Lev
   return ranges;
 }
 
+/** The sorted start offsets of findings: the `mentions` argument of findLevelRanges. */
+export function mentionOffsets(findings: readonly { start: number }[]): number[] {
+  return findings.map((f) => f.start).sort((a, b) => a - b);
+}
+
 /** A lookup for `DocumentOptions.levelAt`: preferred inside a range, required everywhere else. */
 export function levelLookup(ranges: LevelRange[]): (offset: number) => Level {
   // Merged and sorted, so a lookup is a binary search.
