@@ -22,8 +22,9 @@ export class Scanner {
    * from the text's sections (sections.ts) and the years of experience stated for it (years.ts).
    */
   scanText(text: string, source = '-', options: DocumentOptions = {}): DocumentResult {
-    const findings = this.matcher.match(text);
-    const levelAt = options.levelAt ?? levelLookup(findings.length === 0 ? [] : findLevelRanges(text, mentionOffsets(findings)));
+    const cues: number[] = [];
+    const findings = this.matcher.match(text, cues);
+    const levelAt = options.levelAt ?? levelLookup(findings.length === 0 ? [] : findLevelRanges(text, mentionOffsets(findings), cues));
     const doc = buildDocument(source, text, findings, this.taxonomy, { ...options, levelAt });
     attachYears(doc, text, findings, this.taxonomy);
     return doc;

@@ -1,6 +1,10 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { POSTFIX_CUE, PREFIX_CUE, QUICK_CUE } from '../src/text/sections.js';
+import { Matcher, loadTaxonomy } from '../src/index.js';
+import { SECTION_CUE_WORDS } from '../src/text/cueWords.js';
+import { POSTFIX_CUE, PREFIX_CUE, QUICK_CUE, findLevelRanges, mentionOffsets, preferredCue } from '../src/text/sections.js';
 
 // QUICK_CUE lets inlineCues skip lines that cannot hold a cue; it must match wherever a cue does.
 const CUES = [
@@ -25,5 +29,67 @@ describe('inline cue prefilter', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+// findLevelRanges reads only lines holding a cue word (noted by the tokenizer) when given `cues`;
+// skipping the other lines must never change a result.
+describe('cue-word line skipping', () => {
+  const matcher = new Matcher(loadTaxonomy().compiled);
+  const scan = (text: string): { mentions: number[]; cues: number[] } => {
+    const cues: number[] = [];
+    const mentions = mentionOffsets(matcher.match(text, cues));
+    return { mentions, cues };
+  };
+  const same = (text: string): void => {
+    const { mentions, cues } = scan(text);
+    expect(findLevelRanges(text, undefined, cues)).toEqual(findLevelRanges(text));
+    expect(findLevelRanges(text, mentions, cues)).toEqual(findLevelRanges(text, mentions));
+  };
+
+  const texts = (dir: string): string[] =>
+    readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile() && /\.(md|txt|html?)$/.test(e.name))
+      .map((e) => readFileSync(join(e.parentPath, e.name), 'utf8'));
+
+  it('gives the same ranges as reading every line, on every fixture ad and CV', () => {
+    const all = [...texts('fixtures/jobs'), ...texts('fixtures/eval'), ...texts('fixtures/compare')];
+    expect(all.length).toBeGreaterThan(50);
+    for (const text of all) same(text);
+  });
+
+  const LINES = [
+    '## Nice to have', 'NICE TO HAVE', 'Bonus:', '**Preferred qualifications**', '<h3>Nice to have</h3>', 'Von Vorteil', 'Les petits plus', 'Compétences souhaitées',
+    'Requirements', '## Benefits', 'We offer', 'Perks: pension', 'Key skills: Go, AWS', 'Kafka is a plus', 'ideally Terraform', '(GCP preferred)', 'Go is a plus.Kafka',
+    'experience.Preferred skills: Kafka', 'architectureNice to have:', 'Nice to have:<br>', 'Nice to have: React, Heroku', '- Python', '  wrapped Redis line', '',
+    'Docker and AWS', '<b>Bonus</b>:', '&nbsp;Nice to have', 'Wünschenswert: Kotlin', 'Se valorará Rust', '1. Good to have', 'It would be great if you know Scala',
+    'Rust .preferred.', '<p>', '<a', 'title="x">', 'Postgres experience is also welcome', 'bonus points for Elixir',
+  ];
+  it('gives the same ranges on generated documents (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.constantFrom(...LINES), fc.constantFrom('\n', '\r\n', '\n\n', ' ', '.', '')), { maxLength: 14 }), (parts) => {
+        same(parts.map(([line, glue]) => line + glue).join(''));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('notes cue words glued to others by "." "+" "#" or after a leading "."', () => {
+    for (const text of ['Kafka is a plus.Go', 'Rust .preferred.', 'Scala#bonus', 'C++plus']) {
+      const at = text.search(/plus|preferred|bonus/);
+      expect(scan(text).cues).toContain(at);
+    }
+  });
+
+  it('every sample cue and preferred heading holds a cue word', () => {
+    const headings = ['Nice to have', 'Bonus points', 'Preferred qualifications', 'Desired skills', 'Additional qualifications', 'Optional', 'Pluses', 'What would make you stand out',
+      'Even better', "We'd love it if you", 'Advantageous', 'Added bonus', 'Extras', 'Not required but', 'Helpful', 'Von Vorteil', 'Pluspunkte', 'Das wäre schön', 'Kein Muss',
+      'Gern gesehen', 'Les petits plus', 'Atouts', 'Compétences appréciées', 'Idéalement', 'Serait un atout', 'Deseable', 'Valorable', 'Se valorará', 'Suman puntos', 'Puntos extra',
+      'Es un plus', 'Idealmente', 'Requisitos deseados', "It'd be awesome", 'It would be ideal', 'Brownie points'];
+    for (const sample of [...CUES, ...headings]) {
+      expect(scan(sample).cues.length, sample).toBeGreaterThan(0);
+      if (headings.includes(sample)) expect(preferredCue(sample), sample).toBeDefined();
+    }
+    expect(new Set(SECTION_CUE_WORDS).size).toBe(SECTION_CUE_WORDS.length);
   });
 });

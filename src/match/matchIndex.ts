@@ -1,5 +1,25 @@
 import type { CompiledTaxonomy } from '../taxonomy/compile.js';
-import { Lexicon, type LexiconTables } from '../text/lexicon.js';
+import { SECTION_CUE_WORDS } from '../text/cueWords.js';
+import { Lexicon, WORD_IS_CUE, type LexiconTables } from '../text/lexicon.js';
+
+const lexicons = new WeakMap<CompiledTaxonomy, { words: string[]; flags: Uint8Array }>();
+
+/**
+ * The matcher's vocabulary: the taxonomy's words (ids as in its patterns), then the section cue words
+ * it lacks, flagged so the tokenizer notes where cues occur (see text/cueWords.ts).
+ */
+export function lexiconWords(taxonomy: CompiledTaxonomy): { words: string[]; flags: Uint8Array } {
+  let lexicon = lexicons.get(taxonomy);
+  if (lexicon) return lexicon;
+  const ids = new Map(taxonomy.words.map((w, i) => [w, i]));
+  const words = [...taxonomy.words];
+  for (const cue of SECTION_CUE_WORDS) if (!ids.has(cue)) ids.set(cue, words.push(cue) - 1);
+  const flags = new Uint8Array(words.length);
+  flags.set(taxonomy.wordFlags);
+  for (const cue of SECTION_CUE_WORDS) flags[ids.get(cue)!]! |= WORD_IS_CUE;
+  lexicons.set(taxonomy, (lexicon = { words, flags }));
+  return lexicon;
+}
 
 /**
  * The matcher's lookup structures as flat Int32Arrays: the lexicon's hash table and a trie over word
@@ -20,7 +40,8 @@ export interface MatchIndex {
 }
 
 export function buildMatchIndex(taxonomy: CompiledTaxonomy): MatchIndex {
-  const firstNode = new Int32Array(taxonomy.words.length);
+  const { words: vocabulary } = lexiconWords(taxonomy);
+  const firstNode = new Int32Array(vocabulary.length);
   const terminal: number[] = [-1]; // node 0 is "no node"
   const children: Map<number, number>[] = [new Map()];
   const newNode = (): number => {
@@ -52,7 +73,7 @@ export function buildMatchIndex(taxonomy: CompiledTaxonomy): MatchIndex {
   });
   edgeStart[terminal.length] = edgeWord.length;
   return {
-    lexicon: new Lexicon(taxonomy.words).tables,
+    lexicon: new Lexicon(vocabulary).tables,
     firstNode,
     terminal: Int32Array.from(terminal),
     edgeStart,
@@ -77,7 +98,7 @@ const HEADER = 8;
 /** The index as base64 of one Int32Array: header (sizes and a fingerprint of the patterns), then the arrays. */
 export function encodeMatchIndex(index: MatchIndex, taxonomy: CompiledTaxonomy): string {
   const parts = [index.lexicon.hashes, index.lexicon.table, index.firstNode, index.terminal, index.edgeStart, index.edgeWord, index.edgeNext];
-  const header = [MAGIC, fingerprint(taxonomy), taxonomy.words.length, index.lexicon.table.length, index.terminal.length, index.edgeWord.length, 0, 0];
+  const header = [MAGIC, fingerprint(taxonomy), lexiconWords(taxonomy).words.length, index.lexicon.table.length, index.terminal.length, index.edgeWord.length, 0, 0];
   const all = new Int32Array(HEADER + parts.reduce((n, p) => n + p.length, 0));
   all.set(header);
   let at = HEADER;
@@ -95,7 +116,7 @@ export function decodeMatchIndex(encoded: string, taxonomy: CompiledTaxonomy): M
   // An Int32Array view needs 4-byte alignment; a pooled Buffer may not have it.
   const all = bytes.byteOffset % 4 === 0 ? new Int32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4) : new Int32Array(new Uint8Array(bytes).buffer);
   const [magic, print, words, table, nodes, edges] = all;
-  if (magic !== MAGIC || words !== taxonomy.words.length || (!pristine.has(taxonomy) && print !== fingerprint(taxonomy))) return undefined;
+  if (magic !== MAGIC || words !== lexiconWords(taxonomy).words.length || (!pristine.has(taxonomy) && print !== fingerprint(taxonomy))) return undefined;
   if (all.length !== HEADER + 2 * words + table! + 2 * nodes! + 1 + 2 * edges!) return undefined;
   let at = HEADER;
   const take = (n: number): Int32Array => all.subarray(at, (at += n));
@@ -104,8 +125,9 @@ export function decodeMatchIndex(encoded: string, taxonomy: CompiledTaxonomy): M
 
 /** A hash of every pattern and the words' shapes, so an index never serves data it was not made from. */
 function fingerprint(taxonomy: CompiledTaxonomy): number {
-  let h = taxonomy.words.length;
-  for (const w of taxonomy.words) h = (Math.imul(h, 31) + w.length * 65536 + w.charCodeAt(0) + w.charCodeAt(w.length - 1)) | 0;
+  const { words } = lexiconWords(taxonomy);
+  let h = words.length;
+  for (const w of words) h = (Math.imul(h, 31) + w.length * 65536 + w.charCodeAt(0) + w.charCodeAt(w.length - 1)) | 0;
   for (const p of taxonomy.patterns) {
     h = (Math.imul(h, 31) + p.skill) | 0;
     h = (Math.imul(h, 31) + p.rule) | 0;

@@ -2,7 +2,7 @@ import type { CompiledTaxonomy } from '../taxonomy/compile.js';
 import { Lexicon } from '../text/lexicon.js';
 import { TokenBuffer, tokenize } from '../text/tokenize.js';
 import { Disambiguator, type Candidate } from './disambiguate.js';
-import { buildMatchIndex, decodeMatchIndex, encodeMatchIndex, type MatchIndex } from './matchIndex.js';
+import { buildMatchIndex, decodeMatchIndex, encodeMatchIndex, lexiconWords, type MatchIndex } from './matchIndex.js';
 
 /** A skill found in a text: the skill's index in the compiled taxonomy and the matched offsets. */
 export interface Finding {
@@ -25,7 +25,8 @@ export class Matcher {
   constructor(readonly taxonomy: CompiledTaxonomy) {
     // The shipped taxonomy carries its index from the build; others (user taxonomies) build it here.
     this.index = (taxonomy.matchIndex !== undefined && decodeMatchIndex(taxonomy.matchIndex, taxonomy)) || buildMatchIndex(taxonomy);
-    this.lexicon = new Lexicon(taxonomy.words, Uint8Array.from(taxonomy.wordFlags), this.index.lexicon);
+    const { words, flags } = lexiconWords(taxonomy);
+    this.lexicon = new Lexicon(words, flags, this.index.lexicon);
     this.disambiguator = new Disambiguator(taxonomy);
   }
 
@@ -34,10 +35,14 @@ export class Matcher {
     return encodeMatchIndex(this.index, this.taxonomy);
   }
 
-  /** Every confirmed skill mention in `text`, in text order. */
-  match(text: string): Finding[] {
+  /**
+   * Every confirmed skill mention in `text`, in text order. With `cues`, the offsets of the section cue
+   * words in the text (text/cueWords.ts) are added to it, for findLevelRanges.
+   */
+  match(text: string, cues?: number[]): Finding[] {
     const tokens = this.tokens;
     tokenize(text, this.lexicon, tokens);
+    if (cues) for (let k = 0; k < tokens.cueCount; k++) cues.push(tokens.cues[k]!);
     const candidates = this.findCandidates(text, tokens);
     if (candidates.length === 0) return [];
     const accepted = this.disambiguator.resolve(text, tokens, candidates);

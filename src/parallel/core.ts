@@ -38,8 +38,9 @@ export class ReportCore {
 
   private count(text: string): void {
     // Levels as scan reads them: from the ad's sections (requirements vs nice to have).
-    const findings = this.scanner.matcher.match(text);
-    const levelAt = this.levels && findings.length > 0 ? levelLookup(findLevelRanges(text, mentionOffsets(findings))) : undefined;
+    const cues: number[] = [];
+    const findings = this.scanner.matcher.match(text, this.levels ? cues : undefined);
+    const levelAt = this.levels && findings.length > 0 ? levelLookup(findLevelRanges(text, mentionOffsets(findings), cues)) : undefined;
     this.aggregate.add(this.tallier.tally(findings, levelAt));
   }
 

@@ -27,14 +27,17 @@ for (let c = 0; c < 128; c++) {
 }
 
 /**
- * The tokenizer's per-character word for ASCII: class bits (as ASCII_CLASS, plus IS_SLASH and
- * IS_HYPHEN) in the low byte and the lower-case character above them, so the inner loop does one load.
+ * The tokenizer's per-character class for ASCII: ASCII_CLASS's bits plus IS_SLASH, IS_HYPHEN and
+ * IS_JOINER, so the inner loop does one load and ORs the bits it will need after the token ends.
  */
 export const IS_SLASH = 64;
 export const IS_HYPHEN = 128;
-export const LOWER_SHIFT = 8;
+export const IS_JOINER = 256; // . + # : inside a token they may glue words ("plus.Kafka" in scraped text)
 export const ASCII_TOKEN = new Int32Array(128);
-for (let c = 0; c < 128; c++) ASCII_TOKEN[c] = ASCII_CLASS[c]! | (c === 47 ? IS_SLASH : 0) | (c === 45 ? IS_HYPHEN : 0) | (ASCII_LOWER[c]! << LOWER_SHIFT);
+for (let c = 0; c < 128; c++) {
+  const joiner = c === 46 || c === 43 || c === 35 ? IS_JOINER : 0;
+  ASCII_TOKEN[c] = ASCII_CLASS[c]! | (c === 47 ? IS_SLASH : 0) | (c === 45 ? IS_HYPHEN : 0) | joiner;
+}
 
 export const DOT = 46;
 export const HYPHEN = 45;
@@ -74,11 +77,24 @@ export function isAsciiLetter(c: number): boolean {
   return c < 128 && (ASCII_CLASS[c]! & (UPPER | LOWERCASE)) !== 0;
 }
 
-/** The hash of a lower-case string; the tokenizer computes the same value inline over raw text. */
-export function hashString(s: string): number {
-  let h = 0;
-  for (let i = 0; i < s.length; i++) h = (Math.imul(h, 31) + s.charCodeAt(i)) | 0;
-  return h;
+/**
+ * A word's hash from its length and its first two and last two characters (lower case). The
+ * tokenizer computes it once per token from four loads, instead of hashing every character: a
+ * multiply per character was the longest dependency chain in its inner loop. The lexicon's compare
+ * settles the collisions ("data", "dada").
+ */
+export function edgeHash(length: number, a: number, b: number, y: number, z: number): number {
+  let h = Math.imul(length, 0x9e3779b1) ^ a;
+  h = Math.imul(h ^ (b << 8), 0x85ebca6b);
+  h = Math.imul(h ^ (y << 16) ^ z, 0xc2b2ae35);
+  return h ^ (h >>> 15);
+}
+
+/** The edge hash of a lower-case word (as stored in the lexicon). */
+export function hashWord(s: string): number {
+  const n = s.length;
+  if (n === 0) return edgeHash(0, 0, 0, 0, 0);
+  return edgeHash(n, s.charCodeAt(0), s.charCodeAt(n > 1 ? 1 : 0), s.charCodeAt(n > 1 ? n - 2 : 0), s.charCodeAt(n - 1));
 }
 
 /** Lower-cases and normalises token text the way the lexicon stores words. */

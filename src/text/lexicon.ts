@@ -1,7 +1,8 @@
-import { ASCII_LOWER, hashString, normalizeToken } from './chars.js';
+import { ASCII_LOWER, edgeHash, hashWord, normalizeToken } from './chars.js';
 
 /** Per-word facts the tokenizer needs to decide whether splitting a glued word is safe. */
 export const WORD_IS_SKILL = 1; // the word alone is an unambiguous alias ("python", "aws")
+export const WORD_IS_CUE = 2; // a word of a "nice to have" cue (cueWords.ts): the tokenizer notes where it occurs
 
 /** The lexicon's hash table as plain arrays, to be saved with a compiled taxonomy and reused. */
 export interface LexiconTables {
@@ -19,9 +20,16 @@ export class Lexicon {
   private readonly hashes: Int32Array;
   private readonly table: Int32Array; // word index + 1; 0 = empty
   private readonly mask: number;
+  /** Every word's characters in one array (word w at offsets[w]..offsets[w + 1]): compared without a string. */
+  private readonly chars: Uint16Array;
+  private readonly offsets: Int32Array;
 
   constructor(words: readonly string[], flags?: Uint8Array, tables?: LexiconTables) {
     this.words = words;
+    this.offsets = new Int32Array(words.length + 1);
+    for (let w = 0; w < words.length; w++) this.offsets[w + 1] = this.offsets[w]! + words[w]!.length;
+    this.chars = new Uint16Array(this.offsets[words.length]!);
+    for (let w = 0; w < words.length; w++) for (let k = 0; k < words[w]!.length; k++) this.chars[this.offsets[w]! + k] = words[w]!.charCodeAt(k);
     this.flags = flags ?? new Uint8Array(words.length);
     const built = tables ?? buildTables(words);
     this.hashes = built.hashes;
@@ -33,8 +41,15 @@ export class Lexicon {
     return { hashes: this.hashes, table: this.table };
   }
 
-  /** Word id of the ASCII token text[start, end) whose lower-case hash is `hash`, or -1. */
-  lookupAscii(text: string, start: number, end: number, hash: number): number {
+  /**
+   * Word id of the ASCII token units[start, end) in any case, or -1: the tokenizer's hot path, over
+   * the text's code units (TokenBuffer.codeUnits), where typed-array loads beat charCodeAt.
+   */
+  lookupUnits(units: Uint16Array, start: number, end: number): number {
+    const lower = ASCII_LOWER; // the caller guarantees ASCII, so the table lookups are in range
+    const last = end - 1;
+    const second = start < last ? start + 1 : start;
+    const hash = edgeHash(end - start, lower[units[start]!]!, lower[units[second]!]!, lower[units[last > start ? last - 1 : start]!]!, lower[units[last]!]!);
     const table = this.table;
     const mask = this.mask;
     const length = end - start;
@@ -42,34 +57,44 @@ export class Lexicon {
     for (let entry = table[slot]!; entry !== 0; entry = table[(slot = (slot + 1) & mask)]!) {
       const w = entry - 1;
       if (this.hashes[w] !== hash) continue;
-      const word = this.words[w]!;
-      if (word.length !== length) continue;
+      const from = this.offsets[w]!;
+      if (this.offsets[w + 1]! - from !== length) continue;
+      const chars = this.chars;
       let k = 0;
-      // The caller guarantees the token is ASCII, so the table lookup is in range.
-      while (k < length && ASCII_LOWER[text.charCodeAt(start + k)] === word.charCodeAt(k)) k++;
+      while (k < length && lower[units[start + k]!] === chars[from + k]) k++;
       if (k === length) return w;
     }
     return -1;
   }
 
   /**
-   * Word id of text[start, end): hashed in place when it is ASCII (split parts such as "e-commerce"
+   * Word id of text[start, end): compared in place when it is ASCII (split parts such as "e-commerce"
    * -> "e", "commerce" cost no string), else normalised through `lookup`.
    */
   lookupRange(text: string, start: number, end: number): number {
-    let hash = 0;
-    for (let i = start; i < end; i++) {
-      const c = text.charCodeAt(i);
-      if (c >= 128) return this.lookup(text.slice(start, end));
-      hash = (Math.imul(hash, 31) + ASCII_LOWER[c]!) | 0;
+    for (let i = start; i < end; i++) if (text.charCodeAt(i) >= 128) return this.lookup(text.slice(start, end));
+    if (end <= start) return this.lookup('');
+    const lower = ASCII_LOWER;
+    const last = end - 1;
+    const length = end - start;
+    const hash = edgeHash(length, lower[text.charCodeAt(start)]!, lower[text.charCodeAt(start < last ? start + 1 : start)]!, lower[text.charCodeAt(last > start ? last - 1 : start)]!, lower[text.charCodeAt(last)]!);
+    let slot = hash & this.mask;
+    for (let entry = this.table[slot]!; entry !== 0; entry = this.table[(slot = (slot + 1) & this.mask)]!) {
+      const w = entry - 1;
+      if (this.hashes[w] !== hash) continue;
+      const from = this.offsets[w]!;
+      if (this.offsets[w + 1]! - from !== length) continue;
+      let k = 0;
+      while (k < length && lower[text.charCodeAt(start + k)] === this.chars[from + k]) k++;
+      if (k === length) return w;
     }
-    return this.lookupAscii(text, start, end, hash);
+    return -1;
   }
 
   /** Word id of any token text (normalised first); the slow path for non-ASCII tokens. */
   lookup(token: string): number {
     const s = normalizeToken(token);
-    const hash = hashString(s);
+    const hash = hashWord(s);
     let slot = hash & this.mask;
     for (let entry = this.table[slot]!; entry !== 0; entry = this.table[(slot = (slot + 1) & this.mask)]!) {
       const w = entry - 1;
@@ -81,6 +106,10 @@ export class Lexicon {
   isSkillWord(w: number): boolean {
     return w >= 0 && (this.flags[w]! & WORD_IS_SKILL) !== 0;
   }
+
+  isCueWord(w: number): boolean {
+    return w >= 0 && (this.flags[w]! & WORD_IS_CUE) !== 0;
+  }
 }
 
 function buildTables(words: readonly string[]): LexiconTables {
@@ -90,7 +119,7 @@ function buildTables(words: readonly string[]): LexiconTables {
   const table = new Int32Array(size);
   const mask = size - 1;
   for (let w = 0; w < words.length; w++) {
-    const h = hashString(words[w]!);
+    const h = hashWord(words[w]!);
     hashes[w] = h;
     let slot = h & mask;
     while (table[slot] !== 0) slot = (slot + 1) & mask;

@@ -24,6 +24,13 @@ export interface LevelRange {
   cue: string;
 }
 
+// Word edges that know accented letters (JavaScript's `\b` knows only ASCII: it finds an edge inside
+// "souhaitées", after the é, and none after "souhaité "). Cues are whole words, as the tokenizer sees
+// them. One pair around a whole alternation: per alternative, they cost 3x as much time.
+const WORD = '[\\p{L}\\p{N}_]';
+const START_OF_WORD = `(?<!${WORD})`;
+const END_OF_WORD = `(?!${WORD})`;
+
 // Heading/label text (lower case, markup removed) that opens a preferred section. Anchored at the
 // start so "Immediate joiners preferred" (a title line) is not a cue.
 const PREFERRED_HEADING = new RegExp(
@@ -50,7 +57,7 @@ const PREFERRED_HEADING = new RegExp(
       // Spanish
       'deseables?|valorables?|(?:se )?valorar[aá]n?|suman? puntos|puntos (?:extra|adicionales)|(?:es |será )?un plus|idealmente|(?:requisitos |conocimientos )?deseados',
     ].join('|') +
-    ")(?:\\s+(?:if|for|when|but|to|you|that)\\b.*|\\s*\\(.*)?$",
+    `)(?:\\s+(?:if|for|when|but|to|you|that)${END_OF_WORD}.*|\\s*\\(.*)?$`,
   'u',
 );
 
@@ -66,7 +73,8 @@ const KNOWN_HEADING = new RegExp(
       'profil recherché|votre profil|vos missions|missions|avantages|qui sommes-nous|exigences',
       'requisitos|perfil|responsabilidades|beneficios|ofrecemos|sobre nosotros',
     ].join('|') +
-    ')\\b',
+    ')' +
+    END_OF_WORD,
   'u',
 );
 
@@ -74,23 +82,31 @@ const BOLD_LINE_START = /^\s*(?:<(?:p|div|li)\b[^>]*>\s*)?(?:\*\*|__|<(?:b|stron
 const BOLD_LINE_END = /(?:\*\*|__|<\/(?:b|strong)>)\s*[:：]?\s*(?:<\/(?:p|div|li)>)?\s*(?:<br\s*\/?>)?\s*$/i;
 
 // Inline cues that look back over their clause: "Go is a plus", "(GCP preferred)".
+const POSTFIX_TAIL =
+  '\\s+(?:a\\s+(?:big\\s+|huge\\s+|strong\\s+|real\\s+|nice\\s+|definite\\s+)?(?:plus|bonus|advantage)|an?\\s+(?:added\\s+|extra\\s+)?(?:advantage|asset|bonus|plus)|welcome|nice[ -]to[ -]have|desirable|preferred|beneficial|appreciated|optional|not (?:required|mandatory|a must))';
 export const POSTFIX_CUE = new RegExp(
-  [
-    "\\b(?:is|are|'s|would be|will be|would also be|is also|are also|is always|are always|is definitely|is considered)\\s+(?:a\\s+(?:big\\s+|huge\\s+|strong\\s+|real\\s+|nice\\s+|definite\\s+)?(?:plus|bonus|advantage)|an?\\s+(?:added\\s+|extra\\s+)?(?:advantage|asset|bonus|plus)|welcome|nice[ -]to[ -]have|desirable|preferred|beneficial|appreciated|optional|not (?:required|mandatory|a must))\\b",
-    '\\b(?:a (?:big |huge |strong |real |definite )?plus|nice[ -]to[ -]have|an? (?:added )?(?:advantage|asset))\\b',
-    '\\b(?:preferred|desirable|welcome|appreciated|optional|a bonus)(?=\\s*(?:[.;,)!]|$))',
-    // German
-    '\\b(?:ist |sind |wäre |wären )?(?:von vorteil|wünschenswert|ein plus|ein pluspunkt|gern gesehen|willkommen)\\b',
-    // French
-    '\\b(?:est |sont |serait |seraient )?(?:un (?:gros |vrai |réel )?plus|un atout|appréciée?s?|souhaitée?s?|bienvenue?s?|de préférence)\\b',
-    // Spanish
-    '\\b(?:es |son |será |serán )?(?:un plus|deseables?|valorables?|bienvenidos?|suma puntos)\\b',
-  ].join('|'),
+  START_OF_WORD +
+    '(?:' +
+    [
+      `(?:is|are|would be|will be|would also be|is also|are also|is always|are always|is definitely|is considered)${POSTFIX_TAIL}`,
+      '(?:a (?:big |huge |strong |real |definite )?plus|nice[ -]to[ -]have|an? (?:added )?(?:advantage|asset))',
+      '(?:preferred|desirable|welcome|appreciated|optional|a bonus)(?=\\s*(?:[.;,)!]|$))',
+      // German
+      '(?:ist |sind |wäre |wären )?(?:von vorteil|wünschenswert|ein plus|ein pluspunkt|gern gesehen|willkommen)',
+      // French
+      '(?:est |sont |serait |seraient )?(?:un (?:gros |vrai |réel )?plus|un atout|appréciée?s?|souhaitée?s?|bienvenue?s?|de préférence)',
+      // Spanish
+      '(?:es |son |será |serán )?(?:un plus|deseables?|valorables?|bienvenidos?|suma puntos)',
+    ].join('|') +
+    `)${END_OF_WORD}|(?<=${WORD})'s${POSTFIX_TAIL}${END_OF_WORD}`, // "it's a plus"
   'giu',
 );
 
 // Inline cues that look forward over their clause: "ideally Terraform", "bonus points for Rust".
-export const PREFIX_CUE = /\b(?:ideally|preferably|bonus points (?:for|if)|extra points (?:for|if)|bonus if|a plus if|even better if|it'?s a plus if|plus if|idealerweise|vorzugsweise|idéalement|de préférence|idealmente|preferentemente|preferiblemente|se valorar[aá]n?|se valora)(?![\p{L}\p{N}])/giu;
+export const PREFIX_CUE = new RegExp(
+  `${START_OF_WORD}(?:ideally|preferably|bonus points (?:for|if)|extra points (?:for|if)|bonus if|a plus if|even better if|it'?s a plus if|plus if|idealerweise|vorzugsweise|idéalement|de préférence|idealmente|preferentemente|preferiblemente|se valorar[aá]n?|se valora)${END_OF_WORD}`,
+  'giu',
+);
 
 /**
  * A cheap test that a line may hold an inline cue: every alternative of POSTFIX_CUE and PREFIX_CUE
@@ -112,13 +128,19 @@ const LONG_LINE = 4000;
 const CUE_WINDOW = 400;
 
 /**
- * Preferred ranges of `text`, sorted and non-overlapping in the order found. With `mentions` (sorted
- * offsets of the skills found), inline cues are looked for only on lines that hold a mention: the
- * cue regexes are the costly part, and a cue on a line without a skill changes nothing.
+ * Preferred ranges of `text`, sorted and non-overlapping in the order found.
+ *
+ * Two optional inputs make it cheaper without changing the result:
+ * - `mentions` (sorted offsets of the skills found): inline cues are looked for only on lines that
+ *   hold a mention: a cue on a line without a skill changes nothing.
+ * - `cues` (offsets of the section cue words, from `Matcher.match`): outside a preferred section, only
+ *   lines holding a cue word (or ending in ":", for labels glued to the text before them) are read.
+ *   Every heading, label and inline cue that sets a level holds such a word, and the other lines only
+ *   matter to end an open section, so those are read while one is open.
  */
-export function findLevelRanges(text: string, mentions?: readonly number[]): LevelRange[] {
-  const clean = blankMarkup(text);
-  const lines = splitLines(text, clean);
+export function findLevelRanges(text: string, mentions?: readonly number[], cues?: readonly number[]): LevelRange[] {
+  const lines = new LineReader(text);
+  const triggers = cues ? lineTriggers(text, cues) : undefined;
   const ranges: LevelRange[] = [];
   let section: { start: number; depth: number; cue: string } | undefined;
   const close = (at: number): void => {
@@ -144,9 +166,16 @@ export function findLevelRanges(text: string, mentions?: readonly number[]): Lev
     for (const part of parts) part.clean = line.clean.slice(part.start - line.start, part.end - line.start);
     return parts;
   };
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    const heading = asHeading(text, lines, i);
+  let k = 0; // index of the first trigger not before the current line
+  // The line to read after `after`: the next one, or, outside a section, the next one with a trigger.
+  const advance = (after: Line | undefined): Line | undefined => {
+    if (section || !triggers) return after ? lines.next(after) : lines.at(0);
+    const from = after ? after.end : 0;
+    while (k < triggers.length && triggers[k]! < from) k++;
+    return k < triggers.length ? lines.at(triggers[k]!) : undefined;
+  };
+  for (let line = advance(undefined); line; line = advance(line)) {
+    const heading = asHeading(text, lines, line);
     if (heading) {
       if (section && heading.depth > section.depth) continue; // a sub-heading inside the section
       close(line.start + heading.at);
@@ -157,15 +186,81 @@ export function findLevelRanges(text: string, mentions?: readonly number[]): Lev
     const label = labelWithValue(line.clean);
     if (label?.known && section) close(line.start); // "Key skills: Go, AWS" after a Nice to have list
     if (label?.cue && !section) {
-      const end = continuationEnd(lines, i);
+      const end = continuationEnd(lines, line);
       ranges.push({ start: line.start + label.valueAt, end, level: 'preferred', cue: label.cue });
       continue;
     }
-    if (!section) for (const part of cueParts(line)) ranges.push(...inlineCues(clean, part));
+    if (!section) for (const part of cueParts(line)) ranges.push(...inlineCues(part));
   }
   close(text.length);
   return ranges;
 }
+
+/** Sorted offsets of the lines worth reading outside a section: cue words, and a ":" that ends a line. */
+function lineTriggers(text: string, cues: readonly number[]): number[] {
+  const triggers = [...cues];
+  for (const colon of [':', '：']) {
+    for (let at = text.indexOf(colon); at >= 0; at = text.indexOf(colon, at + 1)) if (endsLine(text, at + 1)) triggers.push(at);
+  }
+  return triggers.sort((a, b) => a - b);
+}
+
+/** Nothing but spaces (or markup, which blankMarkup removes: checked loosely) from `from` to the line's end. */
+function endsLine(text: string, from: number): boolean {
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return true;
+    if (c === 60 || c === 38 || c === 42 || c === 95 || c === 96) return true; // < & * _ ` : maybe markup
+    if (c !== 32 && c !== 9) return false;
+  }
+  return true;
+}
+
+/**
+ * Lines of a text on demand (a document is mostly skipped, see findLevelRanges). A line ends at
+ * \r\n, \r or \n. Markup is blanked per line, or, when the text has tags (which may span lines), once
+ * for the whole text.
+ */
+class LineReader {
+  private whole: string | undefined;
+  private readonly hasTags: boolean;
+
+  constructor(private readonly text: string) {
+    this.hasTags = text.includes('<');
+  }
+
+  /** The line that holds `offset`. */
+  at(offset: number): Line {
+    const text = this.text;
+    let start = offset;
+    while (start > 0 && !isBreak(text.charCodeAt(start - 1))) start--;
+    let end = offset;
+    while (end < text.length && !isBreak(text.charCodeAt(end))) end++;
+    return this.line(start, end);
+  }
+
+  next(line: Line): Line | undefined {
+    const text = this.text;
+    if (line.end >= text.length) return undefined;
+    const start = line.end + (text.charCodeAt(line.end) === 13 && text.charCodeAt(line.end + 1) === 10 ? 2 : 1);
+    return this.at(start);
+  }
+
+  previous(line: Line): Line | undefined {
+    if (line.start === 0) return undefined;
+    const text = this.text;
+    const end = line.start - (text.charCodeAt(line.start - 1) === 10 && text.charCodeAt(line.start - 2) === 13 ? 2 : 1);
+    return this.at(end);
+  }
+
+  private line(start: number, end: number): Line {
+    const raw = this.text.slice(start, end);
+    if (this.hasTags && this.whole === undefined) this.whole = blankMarkup(this.text);
+    return { start, end, clean: this.whole !== undefined ? this.whole.slice(start, end) : blankMarkup(raw) };
+  }
+}
+
+const isBreak = (c: number): boolean => c === 10 || c === 13;
 
 /** The sorted start offsets of findings: the `mentions` argument of findLevelRanges. */
 export function mentionOffsets(findings: readonly { start: number }[]): number[] {
@@ -219,26 +314,12 @@ export function blankMarkup(text: string): string {
   return text.replace(/<\/?[a-zA-Z][^<>]*>|&(?:#\d+|#x[0-9a-f]+|[a-z]+);|\*\*|__|`/giu, (m) => ' '.repeat(m.length));
 }
 
-function splitLines(text: string, clean: string): Line[] {
-  const lines: Line[] = [];
-  const re = /\r\n|\r|\n/g;
-  let start = 0;
-  for (let m = re.exec(text); ; m = re.exec(text)) {
-    const end = m ? m.index : text.length;
-    lines.push({ start, end, clean: clean.slice(start, end) });
-    if (!m) break;
-    start = m.index + m[0].length;
-  }
-  return lines;
-}
-
 const BULLET = /^\s*(?:[-*+•·◦▪‣–—]|\d{1,2}[.)])\s+/u;
 const isBlank = (line: Line | undefined): boolean => line === undefined || line.clean.trim() === '';
 const isBullet = (raw: string, line: Line): boolean => BULLET.test(line.clean) || /^\s*<li\b/i.test(raw);
 
 /** The line as a heading: its text, where the heading starts in the line, and its depth (1-6, or 7 for non-markdown). */
-function asHeading(text: string, lines: Line[], i: number): { text: string; at: number; depth: number } | undefined {
-  const line = lines[i]!;
+function asHeading(text: string, lines: LineReader, line: Line): { text: string; at: number; depth: number } | undefined {
   const raw = text.slice(line.start, line.end);
   const md = /^\s{0,3}(#{1,6})\s+(.*)$/.exec(raw);
   if (md) return { text: md[2]!, at: 0, depth: md[1]!.length };
@@ -258,8 +339,8 @@ function asHeading(text: string, lines: Line[], i: number): { text: string; at: 
   const letters = content.replace(/[^\p{L}]/gu, '');
   if (letters.length >= 3 && letters === letters.toUpperCase() && letters !== letters.toLowerCase() && words.length <= 8) return { text: content, at: 0, depth: 7 };
   // Alone after an empty line (a line of tags only, such as <ul>, does not count as empty).
-  const before = lines[i - 1];
-  if (plain && (before === undefined || text.slice(before.start, before.end).trim() === '') && !isBlank(lines[i + 1])) return { text: content, at: 0, depth: 7 };
+  const before = lines.previous(line);
+  if (plain && (before === undefined || text.slice(before.start, before.end).trim() === '') && !isBlank(lines.next(line))) return { text: content, at: 0, depth: 7 };
   return gluedLabel(line);
 }
 
@@ -296,14 +377,14 @@ function hasEarlyColon(line: string): boolean {
 }
 
 /** The end of a line's item: following indented lines (a wrapped bullet) belong to it. */
-function continuationEnd(lines: Line[], i: number): number {
-  let j = i;
-  while (j + 1 < lines.length && /^[ \t]+\S/.test(lines[j + 1]!.clean) && !BULLET.test(lines[j + 1]!.clean)) j++;
-  return lines[j]!.end;
+function continuationEnd(lines: LineReader, line: Line): number {
+  let last = line;
+  for (let next = lines.next(last); next && /^[ \t]+\S/.test(next.clean) && !BULLET.test(next.clean); next = lines.next(last)) last = next;
+  return last.end;
 }
 
 /** Preferred ranges set by inline cues inside one line. */
-function inlineCues(clean: string, line: Line): LevelRange[] {
+function inlineCues(line: Line): LevelRange[] {
   const ranges: LevelRange[] = [];
   const text = line.clean;
   if (!/[a-zà-ÿ]/i.test(text) || !QUICK_CUE.test(text)) return ranges;
@@ -315,7 +396,6 @@ function inlineCues(clean: string, line: Line): LevelRange[] {
     const end = clauseEnd(text, m.index + m[0].length);
     ranges.push({ start: line.start + m.index, end: line.start + end, level: 'preferred', cue: m[0].trim() });
   }
-  void clean;
   return ranges;
 }
 

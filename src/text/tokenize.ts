@@ -3,8 +3,8 @@ import {
   ASCII_LOWER,
   ASCII_TOKEN,
   IS_HYPHEN,
+  IS_JOINER,
   IS_SLASH,
-  LOWER_SHIFT,
   DIGIT,
   DOT,
   HYPHEN,
@@ -19,7 +19,7 @@ import {
   isTokenChar,
   normalizeToken,
 } from './chars.js';
-import type { Lexicon } from './lexicon.js';
+import { WORD_IS_CUE, type Lexicon } from './lexicon.js';
 
 /**
  * Tokens of one document as parallel typed arrays: offsets into the text and the lexicon word id
@@ -30,6 +30,9 @@ export class TokenBuffer {
   end = new Int32Array(1024);
   word = new Int32Array(1024);
   count = 0;
+  /** Offsets of section cue words (cueWords.ts), ascending except for words found inside "plus.Kafka". */
+  cues = new Int32Array(64);
+  cueCount = 0;
   private bytes = Buffer.alloc(1 << 16);
   private units = new Uint16Array(this.bytes.buffer, this.bytes.byteOffset, this.bytes.length >> 1);
 
@@ -52,6 +55,15 @@ export class TokenBuffer {
     this.end[this.count] = end;
     this.word[this.count] = word;
     this.count++;
+  }
+
+  addCue(offset: number): void {
+    if (this.cueCount === this.cues.length) {
+      const next = new Int32Array(this.cues.length * 2);
+      next.set(this.cues);
+      this.cues = next;
+    }
+    this.cues[this.cueCount++] = offset;
   }
 
   /** Doubles the capacity, keeping the tokens so far. */
@@ -79,13 +91,15 @@ const NON_ASCII = 1 << 16; // in the class accumulator: above ASCII_TOKEN's clas
  * ("Python3", "C++17"), and as a glued word split at case changes ("PythonDjango") when one part is
  * an unambiguous skill. Unknown parts stay tokens with word -1: they still separate phrases.
  *
- * This loop runs on every character of every document: one table load per ASCII character (class
- * and lower case together), the hash computed on the way, class bits OR-ed together to decide later
- * whether the rare split paths apply, and tokens written straight into the buffer's arrays.
+ * This loop runs on every character of every document: one table load per ASCII character, class
+ * bits OR-ed together to decide later whether the rare split paths apply, the word looked up once
+ * per token (by a hash of its length and edge characters, see chars.ts edgeHash), and tokens
+ * written straight into the buffer's arrays.
  */
 export function tokenize(text: string, lexicon: Lexicon, out: TokenBuffer): void {
   const n = text.length;
   let count = 0;
+  out.cueCount = 0;
   let starts = out.start;
   let ends = out.end;
   let words = out.word;
@@ -95,31 +109,26 @@ export function tokenize(text: string, lexicon: Lexicon, out: TokenBuffer): void
   const table = ASCII_TOKEN;
   const startBit = START;
   const innerBit = INNER;
-  const shift = LOWER_SHIFT;
   const nonAscii = NON_ASCII;
   let i = 0;
   while (i < n) {
     let c = units[i]!;
-    let hash = 0;
     if (c < 128) {
-      const k = table[c]!;
-      if ((k & startBit) === 0 && !startsDotWord(text, i, c)) {
+      if ((table[c]! & startBit) === 0 && !startsDotWord(text, i, c)) {
         i++;
         continue;
       }
-      hash = k >>> shift;
     } else if (isNonAsciiSeparator(c)) {
       i++;
       continue;
     }
     const start = i;
-    let seen = c < 128 ? 0 : nonAscii; // class bits of every character after the first
+    let seen = c < 128 ? (c === DOT ? IS_JOINER : 0) : nonAscii; // class bits of every character after the first (and a leading ".")
     for (i++; i < n; i++) {
       c = units[i]!;
       if (c < 128) {
         const k = table[c]!;
         if ((k & innerBit) === 0) break;
-        hash = (Math.imul(hash, 31) + (k >>> shift)) | 0;
         seen |= k;
       } else {
         if (isNonAsciiSeparator(c)) break;
@@ -127,17 +136,16 @@ export function tokenize(text: string, lexicon: Lexicon, out: TokenBuffer): void
       }
     }
     let end = i;
-    const last = text.charCodeAt(end - 1);
+    const last = units[end - 1]!;
     if (last < 128 && (ASCII_CLASS[last]! & TRIM) !== 0) {
-      // Trailing "." "-" "/" are not part of the token ("Python.", "CI/"); rare, so re-hash here.
-      while (end > start && isTrimmed(text.charCodeAt(end - 1))) end--;
+      // Trailing "." "-" "/" are not part of the token ("Python.", "CI/").
+      while (end > start && isTrimmed(units[end - 1]!)) end--;
       if (end === start) continue; // only trimmable characters: no token
-      hash = 0;
-      if ((seen & NON_ASCII) === 0) for (let j = start; j < end; j++) hash = (Math.imul(hash, 31) + ASCII_LOWER[text.charCodeAt(j)]!) | 0;
     }
-    const word = (seen & NON_ASCII) === 0 ? lexicon.lookupAscii(text, start, end, hash) : lexicon.lookup(text.slice(start, end));
-    const lastKept = text.charCodeAt(end - 1);
-    if (word >= 0 || ((seen & (IS_SLASH | IS_HYPHEN | UPPER | NON_ASCII)) === 0 && !(lastKept >= 48 && lastKept <= 57) && !mayBeGlued(text, start, end))) {
+    const word = (seen & NON_ASCII) === 0 ? lexicon.lookupUnits(units, start, end) : lexicon.lookup(text.slice(start, end));
+    const lastKept = units[end - 1]!;
+    const joined = word < 0 && (seen & IS_JOINER) !== 0 && hasInnerJoiner(units, start, end);
+    if (word >= 0 || ((seen & (IS_SLASH | IS_HYPHEN | UPPER | NON_ASCII)) === 0 && !joined && !(lastKept >= 48 && lastKept <= 57) && !mayBeGlued(units, start, end))) {
       if (count === starts.length) {
         out.count = count;
         out.grow();
@@ -156,10 +164,45 @@ export function tokenize(text: string, lexicon: Lexicon, out: TokenBuffer): void
     if (seen & UPPER) flags |= F_INNER_UPPER;
     if (lastKept >= 48 && lastKept <= 57) flags |= F_DIGIT_END;
     out.count = count;
+    if (joined) noteJoinedCues(text, start, end, lexicon, out);
     splitUnknown(text, start, end, flags, lexicon, out);
     ({ start: starts, end: ends, word: words, count } = out);
   }
   out.count = count;
+  noteCues(lexicon, out);
+}
+
+/** Records where the tokens that are section cue words are: a pass over word ids, no text read. */
+function noteCues(lexicon: Lexicon, out: TokenBuffer): void {
+  const { word, start, count } = out;
+  const flags = lexicon.flags;
+  for (let t = 0; t < count; t++) {
+    const w = word[t]!;
+    if (w >= 0 && (flags[w]! & WORD_IS_CUE) !== 0) out.addCue(start[t]!);
+  }
+}
+
+/** A "." "+" or "#" before a token character: "plus.Kafka", "e.g", ".preferred", but not "C++" or "5+". */
+function hasInnerJoiner(units: Uint16Array, start: number, end: number): boolean {
+  for (let i = start; i < end - 1; i++) {
+    const c = units[i]!;
+    if ((c === DOT || c === 43 || c === 35) && isTokenChar(units[i + 1]!) && units[i + 1] !== DOT) return true;
+  }
+  return false;
+}
+
+/**
+ * Cue words glued to their neighbours by "." "+" or "#" ("is a plus.Kafka experience"): the token
+ * stays as it is for matching skills, but the cue inside it is noted for findLevelRanges.
+ */
+function noteJoinedCues(text: string, start: number, end: number, lexicon: Lexicon, out: TokenBuffer): void {
+  let partStart = start;
+  for (let i = start; i <= end; i++) {
+    const c = i < end ? text.charCodeAt(i) : 32;
+    if (c >= 128 || (ASCII_CLASS[c]! & START) !== 0) continue;
+    if (i - partStart >= 4 && lexicon.isCueWord(lexicon.lookupRange(text, partStart, i))) out.addCue(partStart);
+    partStart = i + 1;
+  }
 }
 
 /** A "." begins a token only in front of a letter and after a non-token character: ".NET". */
@@ -180,10 +223,10 @@ function splitUnknown(text: string, start: number, end: number, flags: number, l
 const GLUE_WORDS = ['and', 'or'];
 
 /** Cheap pre-check on the hot path: long enough and ending in "and"/"or". */
-function mayBeGlued(text: string, start: number, end: number): boolean {
+function mayBeGlued(units: Uint16Array, start: number, end: number): boolean {
   if (end - start < 5) return false;
-  const last = text.charCodeAt(end - 1) | 32;
-  return (last === 100 && (text.charCodeAt(end - 2) | 32) === 110 && (text.charCodeAt(end - 3) | 32) === 97) || (last === 114 && (text.charCodeAt(end - 2) | 32) === 111);
+  const last = units[end - 1]! | 32;
+  return (last === 100 && (units[end - 2]! | 32) === 110 && (units[end - 3]! | 32) === 97) || (last === 114 && (units[end - 2]! | 32) === 111);
 }
 
 /** "Kubernetesand" -> Kubernetes | and, only when the part before is an unambiguous skill. */
