@@ -124,6 +124,11 @@ interface Line {
   clean: string;
 }
 
+/** A line as read from the text. */
+interface TextLine extends Line {
+  raw: string;
+}
+
 const LONG_LINE = 4000;
 const CUE_WINDOW = 400;
 
@@ -168,7 +173,7 @@ export function findLevelRanges(text: string, mentions?: readonly number[], cues
   };
   let k = 0; // index of the first trigger not before the current line
   // The line to read after `after`: the next one, or, outside a section, the next one with a trigger.
-  const advance = (after: Line | undefined): Line | undefined => {
+  const advance = (after: Line | undefined): TextLine | undefined => {
     if (section || !triggers) return after ? lines.next(after) : lines.at(0);
     const from = after ? after.end : 0;
     while (k < triggers.length && triggers[k]! < from) k++;
@@ -230,7 +235,7 @@ class LineReader {
   }
 
   /** The line that holds `offset`. */
-  at(offset: number): Line {
+  at(offset: number): TextLine {
     const text = this.text;
     let start = offset;
     while (start > 0 && !isBreak(text.charCodeAt(start - 1))) start--;
@@ -239,28 +244,31 @@ class LineReader {
     return this.line(start, end);
   }
 
-  next(line: Line): Line | undefined {
+  next(line: Line): TextLine | undefined {
     const text = this.text;
     if (line.end >= text.length) return undefined;
     const start = line.end + (text.charCodeAt(line.end) === 13 && text.charCodeAt(line.end + 1) === 10 ? 2 : 1);
     return this.at(start);
   }
 
-  previous(line: Line): Line | undefined {
+  previous(line: Line): TextLine | undefined {
     if (line.start === 0) return undefined;
     const text = this.text;
     const end = line.start - (text.charCodeAt(line.start - 1) === 10 && text.charCodeAt(line.start - 2) === 13 ? 2 : 1);
     return this.at(end);
   }
 
-  private line(start: number, end: number): Line {
+  private line(start: number, end: number): TextLine {
     const raw = this.text.slice(start, end);
     if (this.hasTags && this.whole === undefined) this.whole = blankMarkup(this.text);
-    return { start, end, clean: this.whole !== undefined ? this.whole.slice(start, end) : blankMarkup(raw) };
+    const clean = this.whole !== undefined ? this.whole.slice(start, end) : MARKUP_START.test(raw) ? blankMarkup(raw) : raw;
+    return { start, end, clean, raw };
   }
 }
 
 const isBreak = (c: number): boolean => c === 10 || c === 13;
+/** A character that starts something blankMarkup removes: most lines have none, and are their own clean text. */
+const MARKUP_START = /[<&*_`]/;
 
 /** The sorted start offsets of findings: the `mentions` argument of findLevelRanges. */
 export function mentionOffsets(findings: readonly { start: number }[]): number[] {
@@ -298,7 +306,19 @@ export function preferredCue(heading: string): string | undefined {
   return m ? heading.trim() : undefined;
 }
 
+// The same heading is normalised up to three times in a row (cue? known name? cue of the heading).
+let lastHeading = '';
+let lastWords = '';
+
 function normalizeHeading(text: string): string {
+  if (text !== lastHeading) {
+    lastWords = normalizeWords(text);
+    lastHeading = text;
+  }
+  return lastWords;
+}
+
+function normalizeWords(text: string): string {
   return text
     .toLowerCase()
     .replace(/[\p{Extended_Pictographic}\u2600-\u27bf]/gu, ' ')
@@ -319,14 +339,14 @@ const isBlank = (line: Line | undefined): boolean => line === undefined || line.
 const isBullet = (raw: string, line: Line): boolean => BULLET.test(line.clean) || /^\s*<li\b/i.test(raw);
 
 /** The line as a heading: its text, where the heading starts in the line, and its depth (1-6, or 7 for non-markdown). */
-function asHeading(text: string, lines: LineReader, line: Line): { text: string; at: number; depth: number } | undefined {
-  const raw = text.slice(line.start, line.end);
-  const md = /^\s{0,3}(#{1,6})\s+(.*)$/.exec(raw);
+function asHeading(text: string, lines: LineReader, line: TextLine): { text: string; at: number; depth: number } | undefined {
+  const raw = line.raw;
+  const md = raw.includes('#') ? /^\s{0,3}(#{1,6})\s+(.*)$/.exec(raw) : null;
   if (md) return { text: md[2]!, at: 0, depth: md[1]!.length };
   const html = raw.includes('<') ? /<h([1-6])\b/i.exec(raw) : null;
   if (html) return { text: line.clean, at: 0, depth: Number(html[1]) };
   const content = line.clean.trim();
-  if (content === '' || isBullet(raw, line) || content.length > 70) {
+  if (content === '' || content.length > 70 || isBullet(raw, line)) {
     return gluedLabel(line);
   }
   const words = content.split(/\s+/);
