@@ -30,7 +30,7 @@ export class TokenBuffer {
   end = new Int32Array(1024);
   word = new Int32Array(1024);
   count = 0;
-  /** Offsets of section cue words (cueWords.ts), ascending except for words found inside "plus.Kafka". */
+  /** Offsets of section cue words glued inside other tokens ("plus.Kafka"); see collectCues. */
   cues = new Int32Array(64);
   cueCount = 0;
   private bytes = Buffer.alloc(1 << 16);
@@ -169,17 +169,20 @@ export function tokenize(text: string, lexicon: Lexicon, out: TokenBuffer): void
     ({ start: starts, end: ends, word: words, count } = out);
   }
   out.count = count;
-  noteCues(lexicon, out);
 }
 
-/** Records where the tokens that are section cue words are: a pass over word ids, no text read. */
-function noteCues(lexicon: Lexicon, out: TokenBuffer): void {
-  const { word, start, count } = out;
+/**
+ * Adds the offsets of the section cue words among the tokens to `into` (a pass over word ids, no
+ * text read), and those the tokenizer found glued inside other tokens: see cueWords.ts.
+ */
+export function collectCues(lexicon: Lexicon, tokens: TokenBuffer, into: number[]): void {
+  const { word, start, count } = tokens;
   const flags = lexicon.flags;
   for (let t = 0; t < count; t++) {
     const w = word[t]!;
-    if (w >= 0 && (flags[w]! & WORD_IS_CUE) !== 0) out.addCue(start[t]!);
+    if (w >= 0 && (flags[w]! & WORD_IS_CUE) !== 0) into.push(start[t]!);
   }
+  for (let k = 0; k < tokens.cueCount; k++) into.push(tokens.cues[k]!);
 }
 
 /** A "." "+" or "#" before a token character: "plus.Kafka", "e.g", ".preferred", but not "C++" or "5+". */
