@@ -1,6 +1,6 @@
 import type { CompiledTaxonomy } from '../taxonomy/compile.js';
-import { Lexicon } from '../text/lexicon.js';
-import { TokenBuffer, collectCues, tokenize } from '../text/tokenize.js';
+import { Lexicon, WORD_IS_CUE } from '../text/lexicon.js';
+import { TokenBuffer, UNRESOLVED, collectCues, tokenize } from '../text/tokenize.js';
 import { Disambiguator, type Candidate } from './disambiguate.js';
 import { buildMatchIndex, decodeMatchIndex, encodeMatchIndex, lexiconWords, type MatchIndex } from './matchIndex.js';
 
@@ -27,6 +27,10 @@ export class Matcher {
     this.index = (taxonomy.matchIndex !== undefined && decodeMatchIndex(taxonomy.matchIndex, taxonomy)) || buildMatchIndex(taxonomy);
     const { words, flags } = lexiconWords(taxonomy);
     this.lexicon = new Lexicon(words, flags, this.index.lexicon);
+    // Only words that start an alias, or cue words, are looked up as the text is read; see Lexicon.
+    const eager: number[] = [];
+    for (let w = 0; w < words.length; w++) if (this.index.firstNode[w] !== 0 || (flags[w]! & WORD_IS_CUE) !== 0) eager.push(w);
+    this.lexicon.setEagerWords(eager);
     this.disambiguator = new Disambiguator(taxonomy);
   }
 
@@ -112,7 +116,7 @@ export class Matcher {
       let lo = edgeStart[node]!;
       let hi = edgeStart[node + 1]!;
       if (lo === hi) break; // no longer alias goes through this node
-      const wj = word[j]!;
+      const wj = word[j] === UNRESOLVED ? tokens.wordAt(j, this.lexicon) : word[j]!;
       if (wj < 0 || !isPhraseGap(text, end[j - 1]!, start[j]!)) break;
       while (lo < hi) {
         const mid = (lo + hi) >>> 1;

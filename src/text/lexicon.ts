@@ -37,6 +37,35 @@ export class Lexicon {
     this.mask = this.table.length - 1;
   }
 
+  /**
+   * A bit set over a short key (length, first two and last character) of the words that a plain
+   * token is looked up for at once: the matcher sets the words that start an alias, and the cue
+   * words. Other plain tokens ("and", "the", "experience": ~80% of a job ad) are left unresolved
+   * until a trie walk needs them (TokenBuffer.wordAt). Undefined: every token is looked up.
+   */
+  private eager: Uint8Array | undefined;
+
+  setEagerWords(ids: Iterable<number>): void {
+    const bits = new Uint8Array(EAGER_BITS >>> 3);
+    for (const w of ids) {
+      const word = this.words[w]!;
+      const n = word.length;
+      if (n === 0) continue;
+      const key = eagerKey(n, word.charCodeAt(0), word.charCodeAt(n > 1 ? 1 : 0), word.charCodeAt(n - 1));
+      bits[key >>> 3]! |= 1 << (key & 7);
+    }
+    this.eager = bits;
+  }
+
+  /** False when the plain ASCII token units[start, end) is surely not an eager word (see setEagerWords). */
+  mayBeEager(units: Uint16Array, start: number, end: number): boolean {
+    const bits = this.eager;
+    if (bits === undefined) return true;
+    const lower = ASCII_LOWER;
+    const key = eagerKey(end - start, lower[units[start]!]!, lower[units[start + 1 < end ? start + 1 : start]!]!, lower[units[end - 1]!]!);
+    return (bits[key >>> 3]! & (1 << (key & 7))) !== 0;
+  }
+
   get tables(): LexiconTables {
     return { hashes: this.hashes, table: this.table };
   }
@@ -110,6 +139,13 @@ export class Lexicon {
   isCueWord(w: number): boolean {
     return w >= 0 && (this.flags[w]! & WORD_IS_CUE) !== 0;
   }
+}
+
+const EAGER_BITS = 1 << 16; // 8 KB: stays in the L1 cache
+
+/** 16 bits from a word's length and three characters (lower case). */
+function eagerKey(length: number, a: number, b: number, z: number): number {
+  return Math.imul((length << 21) ^ (a << 14) ^ (b << 7) ^ z, 0x9e3779b1) >>> 16;
 }
 
 function buildTables(words: readonly string[]): LexiconTables {

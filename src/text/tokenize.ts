@@ -23,8 +23,12 @@ import { WORD_IS_CUE, type Lexicon } from './lexicon.js';
 
 /**
  * Tokens of one document as parallel typed arrays: offsets into the text and the lexicon word id
- * (-1 for words no alias uses). Reused across documents so the hot path allocates nothing.
+ * (-1 for words no alias uses, UNRESOLVED for a plain token not looked up yet: read ids through
+ * wordAt). Reused across documents so the hot path allocates nothing.
  */
+/** The word id of a plain token not looked up yet (see Lexicon.setEagerWords and TokenBuffer.wordAt). */
+export const UNRESOLVED = -2;
+
 export class TokenBuffer {
   start = new Int32Array(1024);
   end = new Int32Array(1024);
@@ -47,6 +51,13 @@ export class TokenBuffer {
     }
     this.bytes.write(text, 0, 'utf16le');
     return this.units;
+  }
+
+  /** The word id of token t (-1 if unknown), looking it up now if the tokenizer left it unresolved. */
+  wordAt(t: number, lexicon: Lexicon): number {
+    let w = this.word[t]!;
+    if (w === UNRESOLVED) this.word[t] = w = lexicon.lookupUnits(this.units, this.start[t]!, this.end[t]!); // plain tokens are ASCII
+    return w;
   }
 
   push(start: number, end: number, word: number): void {
@@ -142,10 +153,16 @@ export function tokenize(text: string, lexicon: Lexicon, out: TokenBuffer): void
       while (end > start && isTrimmed(units[end - 1]!)) end--;
       if (end === start) continue; // only trimmable characters: no token
     }
-    const word = (seen & NON_ASCII) === 0 ? lexicon.lookupUnits(units, start, end) : lexicon.lookup(text.slice(start, end));
     const lastKept = units[end - 1]!;
-    const joined = word < 0 && (seen & IS_JOINER) !== 0 && hasInnerJoiner(units, start, end);
-    if (word >= 0 || ((seen & (IS_SLASH | IS_HYPHEN | UPPER | NON_ASCII)) === 0 && !joined && !(lastKept >= 48 && lastKept <= 57) && !mayBeGlued(units, start, end))) {
+    // A plain token (ASCII, no / - . + # inside, no inner capital, no trailing digit, not "...and")
+    // stays one token whether or not it is a known word; others may be split when unknown.
+    const innerJoiner = (seen & IS_JOINER) !== 0 && hasInnerJoiner(units, start, end);
+    const plain = (seen & (IS_SLASH | IS_HYPHEN | UPPER | NON_ASCII)) === 0 && !innerJoiner && !(lastKept >= 48 && lastKept <= 57) && !mayBeGlued(units, start, end);
+    let word: number;
+    if (plain) word = lexicon.mayBeEager(units, start, end) ? lexicon.lookupUnits(units, start, end) : UNRESOLVED;
+    else word = (seen & NON_ASCII) === 0 ? lexicon.lookupUnits(units, start, end) : lexicon.lookup(text.slice(start, end));
+    const joined = word < 0 && innerJoiner;
+    if (word >= 0 || plain) {
       if (count === starts.length) {
         out.count = count;
         out.grow();
