@@ -20,3 +20,6 @@ export async function main(): Promise<void> {
   const stdin = process.stdin.isTTY ? Object.assign(process.stdin, { isTTY: true }) : process.stdin;
   process.exitCode = await run(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, stdin, env: process.env, cwd: process.cwd() });
 }
+
+// For scripts/codeCache.cjs, which runs commands in-process to warm the code cache it saves.
+export { run } from './run.js';
