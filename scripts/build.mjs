@@ -31,6 +31,16 @@ const lazyCommanderChildProcess = {
   },
 };
 
+// chalk's default instance asks supports-color about the terminal when chalk loads, and that
+// imports tty (which loads net and the streams) and os. skillscan only makes its own instances, with
+// the level it decided (src/cli/color.ts, src/format.ts): give chalk its stub that says 'no colour'.
+const chalkWithoutDetection = {
+  name: 'chalk-without-detection',
+  setup(b) {
+    b.onResolve({ filter: /^#supports-color$/ }, (args) => ({ path: join(dirname(args.importer), 'vendor/supports-color/browser.js') }));
+  },
+};
+
 await build({
   entryPoints: { index: join(root, 'src/index.ts'), worker: join(root, 'src/parallel/worker.ts') },
   outdir: dist,
@@ -44,7 +54,7 @@ await build({
   legalComments: 'none',
   // Bundled CommonJS dependencies call require(); ESM output needs one made for them.
   banner: { js: "import { createRequire as __skillscanRequire } from 'node:module'; const require = __skillscanRequire(import.meta.url);" },
-  plugins: [lazyCommanderChildProcess],
+  plugins: [lazyCommanderChildProcess, chalkWithoutDetection],
   logLevel: 'warning',
 });
 
@@ -68,7 +78,7 @@ await build({
   // The sources find their package files (the taxonomy, schemas, the worker) from import.meta.url.
   banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
   define: { 'import.meta.url': '__importMetaUrl' },
-  plugins: [lazyCommanderChildProcess],
+  plugins: [lazyCommanderChildProcess, chalkWithoutDetection],
   logLevel: 'warning',
 });
 log('bundled dist/cli.cjs, dist/index.js, dist/worker.js');
