@@ -12,7 +12,6 @@ const io = { stdout: quiet, stderr: quiet, env: {}, cwd: root };
 
 (async () => {
   const { cli, script } = loadCli();
-  if (!script) return; // a Node that runs the CLI without the cache (see bin/skillscan.js)
   for (const format of ['json', 'table']) {
     const code = await cli.run(['scan', ad, '--format', format], io);
     if (code !== 0) throw new Error(`scan --format ${format} exited ${code} while making the code cache`);
