@@ -31,8 +31,18 @@ const lazyCommanderChildProcess = {
   },
 };
 
+// chalk's default instance asks supports-color about the terminal when chalk loads, and that
+// imports tty (which loads net and the streams) and os. skillscan only makes its own instances, with
+// the level it decided (src/cli/color.ts, src/format.ts): give chalk its stub that says 'no colour'.
+const chalkWithoutDetection = {
+  name: 'chalk-without-detection',
+  setup(b) {
+    b.onResolve({ filter: /^#supports-color$/ }, (args) => ({ path: join(dirname(args.importer), 'vendor/supports-color/browser.js') }));
+  },
+};
+
 await build({
-  entryPoints: { cli: join(root, 'src/cli/main.ts'), index: join(root, 'src/index.ts'), worker: join(root, 'src/parallel/worker.ts') },
+  entryPoints: { index: join(root, 'src/index.ts'), worker: join(root, 'src/parallel/worker.ts') },
   outdir: dist,
   bundle: true,
   splitting: true, // code loaded on demand (yaml, fast-glob, extractors) stays in its own chunk
@@ -44,10 +54,34 @@ await build({
   legalComments: 'none',
   // Bundled CommonJS dependencies call require(); ESM output needs one made for them.
   banner: { js: "import { createRequire as __skillscanRequire } from 'node:module'; const require = __skillscanRequire(import.meta.url);" },
-  plugins: [lazyCommanderChildProcess],
+  plugins: [lazyCommanderChildProcess, chalkWithoutDetection],
   logLevel: 'warning',
 });
-log('bundled dist/cli.js, dist/index.js, dist/worker.js');
+
+// The CLI: one CommonJS file (bin/skillscan.js loads it). Every start pays for its modules: 14 ESM
+// chunks cost ~15 ms more to resolve, load and link than one CommonJS script, whose commands and
+// reporters still run only when used (esbuild wraps each lazily imported module in an init
+// function). The big optional dependencies stay outside, imported from node_modules when needed.
+await build({
+  entryPoints: [join(root, 'src/cli/main.ts')],
+  outfile: join(dist, 'cli.cjs'),
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  external: ['unpdf', 'mammoth', 'fast-glob'],
+  // ... and are required, not imported: the bundle runs as a vm.Script (for its code cache), where
+  // `import()` has no loader in Node 20. All three ship CommonJS.
+  supported: { 'dynamic-import': false },
+  sourcemap: 'linked',
+  legalComments: 'none',
+  // The sources find their package files (the taxonomy, schemas, the worker) from import.meta.url.
+  banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+  define: { 'import.meta.url': '__importMetaUrl' },
+  plugins: [lazyCommanderChildProcess, chalkWithoutDetection],
+  logLevel: 'warning',
+});
+log('bundled dist/cli.cjs, dist/index.js, dist/worker.js');
 
 // The JSON Schemas of the outputs ship as files (`skillscan schema KIND` prints them verbatim).
 const schemas = join(root, 'src/schema');
@@ -72,6 +106,12 @@ const portable = {
 writeFileSync(join(dist, 'taxonomy.source.json'), JSON.stringify(portable));
 writeFileSync(join(dist, 'taxonomy.compiled.json'), JSON.stringify(compiled));
 log(`compiled taxonomy: ${compiled.skills.length} skills, ${compiled.patterns.length} patterns`);
+
+// The V8 code cache of dist/cli.cjs, made in a fresh Node after a scan in each of two formats, so it
+// holds the functions a common run compiles (bin/skillscan.js explains its use). A separate process:
+// V8 only accepts a cache made with the same flags, and this one has esbuild and the library loaded.
+execFileSync(process.execPath, [join(root, 'scripts/codeCache.cjs')], { stdio: 'inherit' });
+log('code cache in dist/cli.cjs.cache');
 
 if (!process.argv.includes('--no-types')) {
   execFileSync(join(root, 'node_modules/.bin/tsc'), ['-p', join(root, 'tsconfig.json'), '--emitDeclarationOnly', '--outDir', join(dist, 'types')], { stdio: 'inherit' });

@@ -1,4 +1,5 @@
 import { Chalk, type ChalkInstance } from 'chalk';
+import type { ReportOptions } from '../report/options.js';
 import type { Io } from './io.js';
 
 /**
@@ -22,4 +23,18 @@ export function colorLevel(flag: boolean | undefined, io: Io): 0 | 1 | 2 | 3 {
   }
   if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return 0;
   return io.stdout.isTTY ? 1 : 0;
+}
+
+/**
+ * Reporter options whose Chalk is made when a reporter first reads it. JSON, CSV and the like never
+ * do, so they also skip asking whether stdout is a terminal (the tty module loads net and streams).
+ */
+export function reportOptions(flag: boolean | undefined, io: Io, explain: boolean): ReportOptions {
+  let chalk: ChalkInstance | undefined;
+  return {
+    get chalk() {
+      return (chalk ??= makeChalk(flag, io));
+    },
+    explain,
+  };
 }

@@ -4,7 +4,7 @@ import { UsageError } from '../errors.js';
 import { DEFAULT_MAX_BYTES, formatBytes, maxSizeOption } from '../input/read.js';
 import { compareReporters, type CompareFormat } from '../report/compareReporters.js';
 import { loadTaxonomy } from '../taxonomy/index.js';
-import { makeChalk } from './color.js';
+import { reportOptions } from './color.js';
 import { addConfigOptions, checkIgnored, configure, type ConfigBinding } from './config.js';
 import { writeReport } from './output.js';
 import { EXIT, addCommonOptions, intOption, type CommandContext } from './run.js';
@@ -76,7 +76,7 @@ async function compare(jobs: string[], options: CompareOptions, { io }: CommandC
   const result = await compareFiles(options.cv, jobs.length === 0 ? ['-'] : jobs, { taxonomy: loaded, cwd: io.cwd, maxBytes, ignore: options.ignore, ...(io.stdin ? { stdin: io.stdin } : {}) });
   for (const failure of result.errors) io.stderr.write(`${failure.source}: ${failure.message}\n`);
   if (!options.quiet) {
-    const report = compareReporters[options.format](result, { chalk: makeChalk(options.output ? false : options.color, io), explain: options.explain ?? false });
+    const report = compareReporters[options.format](result, reportOptions(options.output ? false : options.color, io, options.explain ?? false));
     writeReport(report, options.output, io);
   }
   if (result.errors.length > 0) return EXIT.failure;

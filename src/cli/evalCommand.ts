@@ -9,7 +9,7 @@ import { scanFiles } from '../scanFiles.js';
 import { EVAL_GROUPS, checkThresholds, evaluate, type EvalGroup, type EvalReport, type MetricName, type Threshold } from '../score/evaluate.js';
 import { pairLabels, parseLabels } from '../score/labels.js';
 import { loadTaxonomy } from '../taxonomy/index.js';
-import { makeChalk } from './color.js';
+import { reportOptions } from './color.js';
 import { addConfigOptions, configure, type ConfigBinding } from './config.js';
 import { writeReport } from './output.js';
 import { EXIT, addCommonOptions, intOption, type CommandContext } from './run.js';
@@ -104,7 +104,7 @@ async function runEval(inputs: string[], options: EvalOptions, { io }: CommandCo
   const report: EvalReport = { ...result, unlabelled: paired.unlabelled, missing: paired.missing, errors: scanned.errors, checks };
   for (const failure of scanned.errors) io.stderr.write(`${failure.source}: ${failure.message}\n`);
   if (!options.quiet) {
-    const text = evalReporters[options.format](report, { chalk: makeChalk(options.output ? false : options.color, io), explain: options.explain ?? false });
+    const text = evalReporters[options.format](report, reportOptions(options.output ? false : options.color, io, options.explain ?? false));
     writeReport(text, options.output, io);
   }
   if (paired.docs.length === 0) {

@@ -15,7 +15,7 @@ import type { InputFailure } from '../score/types.js';
 import type { CompiledTaxonomy } from '../taxonomy/compile.js';
 import { loadTaxonomy } from '../taxonomy/index.js';
 import { closest } from '../text/similar.js';
-import { makeChalk } from './color.js';
+import { reportOptions } from './color.js';
 import { writeReport } from './output.js';
 import { createProgress } from './progress.js';
 import { fromScanLines, mergeReports } from '../input/parts.js';
@@ -99,7 +99,7 @@ async function report(inputs: string[], options: ReportCliOptions, { io }: Comma
   const errors = [...failures, ...counted.errors];
   const result = buildReport(counted.counts, taxonomy, { top: options.top, categories, errors });
   for (const failure of errors) io.stderr.write(`${failure.source}: ${failure.message}\n`);
-  if (!options.quiet) writeReport(reportReporters[options.format](result, { chalk: makeChalk(options.output ? false : options.color, io), explain: false }), options.output, io);
+  if (!options.quiet) writeReport(reportReporters[options.format](result, reportOptions(options.output ? false : options.color, io, false)), options.output, io);
   return errors.length > 0 ? EXIT.failure : EXIT.ok;
 }
 

@@ -4,7 +4,7 @@ import { assertInputs } from '../input/sources.js';
 import { scanReporters, type ScanFormat } from '../report/index.js';
 import { scanFiles } from '../scanFiles.js';
 import { loadTaxonomy } from '../taxonomy/index.js';
-import { makeChalk } from './color.js';
+import { reportOptions } from './color.js';
 import { addConfigOptions, checkIgnored, configure, type ConfigBinding } from './config.js';
 import { writeReport } from './output.js';
 import { EXIT, addCommonOptions, intOption, type CommandContext } from './run.js';
@@ -71,7 +71,8 @@ Exit codes: 0 done, 1 a document scored below --min-score, 2 usage error, bad ta
 
 async function scan(inputs: string[], options: ScanOptions, { io }: CommandContext, ignoreFrom: string): Promise<number> {
   const maxBytes = maxSizeOption(options.maxSize);
-  assertInputs(inputs, io.stdin === undefined || io.stdin.isTTY === true);
+  // Whether stdin is a terminal matters only without inputs (asking loads the tty module).
+  if (inputs.length === 0) assertInputs(inputs, io.stdin === undefined || io.stdin.isTTY === true);
   // The taxonomy is checked before any input is read: a bad one fails fast with exit 2.
   const loaded = loadTaxonomy({ files: options.taxonomy });
   checkIgnored(options.ignore, loaded.compiled, ignoreFrom);
@@ -82,7 +83,7 @@ async function scan(inputs: string[], options: ScanOptions, { io }: CommandConte
     : await scanFiles(inputs.length === 0 ? ['-'] : inputs, { taxonomy: loaded, cwd: io.cwd, maxBytes, ignore: options.ignore, ...(io.stdin ? { stdin: io.stdin } : {}) });
   for (const failure of result.errors) io.stderr.write(`${failure.source}: ${failure.message}\n`);
   if (!options.quiet && !streamed) {
-    const report = scanReporters[options.format](result, { chalk: makeChalk(options.output ? false : options.color, io), explain: options.explain ?? false });
+    const report = scanReporters[options.format](result, reportOptions(options.output ? false : options.color, io, options.explain ?? false));
     writeReport(report, options.output, io);
   }
   if (result.errors.length > 0) return EXIT.failure;
