@@ -104,7 +104,10 @@ const portable = {
   categories: taxonomy.categories.map((c) => ({ ...c, at: rel(c.at) })),
 };
 writeFileSync(join(dist, 'taxonomy.source.json'), JSON.stringify(portable));
-writeFileSync(join(dist, 'taxonomy.compiled.json'), JSON.stringify(compiled));
+// Pure ASCII (other characters as \u escapes): read as a one-byte string, which decodes and parses
+// ~3 ms faster at every start than the two-byte string a single "ü" makes of the whole file.
+const asciiJson = (value) => JSON.stringify(value).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+writeFileSync(join(dist, 'taxonomy.compiled.json'), asciiJson(compiled));
 log(`compiled taxonomy: ${compiled.skills.length} skills, ${compiled.patterns.length} patterns`);
 
 // The V8 code cache of dist/cli.cjs, made in a fresh Node after a scan in each of two formats, so it
