@@ -1,4 +1,5 @@
 import type { Level } from '../score/types.js';
+import { SECTION_CUE_WORDS } from './cueWords.js';
 
 /**
  * Requirement levels from an ad's structure. Pure: text in, ranges out (offsets into the same text).
@@ -301,10 +302,13 @@ export function levelLookup(ranges: LevelRange[]): (offset: number) => Level {
 /** The heading's text when it is a preferred cue ("Nice to have"), else undefined. */
 export function preferredCue(heading: string): string | undefined {
   const words = normalizeHeading(heading);
-  if (words.split(' ').length > 8) return undefined;
+  const parts = words.split(/[^\p{L}\p{N}]+/u);
+  if (words.split(' ').length > 8 || !parts.some((w) => CUE_WORDS.has(w))) return undefined; // the big regex only for a heading with a cue word
   const m = PREFERRED_HEADING.exec(words);
   return m ? heading.trim() : undefined;
 }
+
+const CUE_WORDS = new Set(SECTION_CUE_WORDS);
 
 // The same heading is normalised up to three times in a row (cue? known name? cue of the heading).
 let lastHeading = '';
