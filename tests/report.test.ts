@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { Scanner, loadTaxonomy } from '../src/index.js';
@@ -209,6 +209,27 @@ describe('report internals', () => {
     expect(pooled.errors).toEqual(single.errors);
     expect(single.errors.map((e) => e.source)).toEqual([`${BROKEN}:2`, `${BROKEN}:3`, `${BROKEN}:5`]);
     expect(single.counts.documents).toBe(63);
+  });
+
+  it.skipIf(!workerFile())('names each file that fails in a batch read by workers, in input order, as one thread does', async () => {
+    const dir = tempDir();
+    const ads = adLines.map((line, i) => {
+      const path = join(dir, `ad-${String(i).padStart(2, '0')}.txt`);
+      writeFileSync(path, JSON.parse(line).text);
+      return path;
+    });
+    const bad = ['fixtures/inputs/image.png', 'fixtures/inputs/empty.txt', 'fixtures/inputs/nul-bytes.txt', 'no/such.txt', 'fixtures'];
+    const paths = [...ads.slice(0, 20), bad[0]!, ...ads.slice(20, 45), bad[1]!, bad[2]!, ...ads.slice(45), bad[3]!, bad[4]!];
+    const sources = paths.map((path) => ({ kind: 'file' as const, path: resolve(ROOT, path), display: path }));
+    const base = { taxonomy, jsonl: false, maxBytes: 1e9, chunkBytes: 4096 };
+    const single = await aggregateInputs(sources, { ...base, jobs: 1 });
+    const pooled = await aggregateInputs(sources, { ...base, jobs: 2, taxonomyPath: join(ROOT, 'dist/taxonomy.compiled.json') });
+    expect(single.errors.map((e) => e.source)).toEqual(bad);
+    expect(single.errors.map((e) => e.message)).toEqual([expect.stringMatching(/^binary file/), 'empty file, nothing to scan', expect.stringMatching(/^binary file/), 'no such file or directory', 'is a directory']);
+    expect(pooled.errors).toEqual(single.errors);
+    expect(single.counts.documents).toBe(60);
+    const options = { top: 0, categories: [], errors: [] };
+    expect(buildReport(pooled.counts, taxonomy, options)).toEqual(buildReport(single.counts, taxonomy, options));
   });
 
   it('scores a tally exactly as scan scores the document (property)', () => {

@@ -36,14 +36,24 @@ export interface AggregateInputsOptions {
 export const MAX_ERRORS = 1000;
 
 /**
+ * Files per task at most (a batch also ends at ~chunkBytes of files): one message per file cost more
+ * than reading and counting a small ad; 256 keeps every worker busy on a few thousand files.
+ */
+const FILES_PER_TASK = 256;
+
+type Entry = { source: number; result?: TaskResult; failure?: string };
+
+/**
  * Counts skills over all inputs: JSON Lines are streamed in ~1 MB chunks of whole lines (the text
- * of an ad is never kept), handed to workers that parse and match them; per-line errors come back
- * relative to their chunk and are numbered here, in input order, once all chunks are counted.
+ * of an ad is never kept), handed to workers that parse and match them; files go to workers in
+ * batches. Per-line errors come back relative to their chunk, per-file ones relative to their
+ * batch, and are named here, in input order, once all tasks are counted.
  */
 export async function aggregateInputs(sources: Source[], options: AggregateInputsOptions): Promise<{ counts: AggregateCounts; errors: InputFailure[] }> {
-  const bySeq: { source: number; result?: TaskResult; failure?: string }[] = [];
+  const bySeq: Entry[] = [];
   const progress: Progress = { documents: 0, bytes: 0 };
-  const total = totalBytes(sources);
+  const sizes = sources.map((s) => (s.kind === 'file' ? (fileSize(s.path) ?? 0) : undefined));
+  const total = sizes.includes(undefined) ? undefined : sizes.reduce<number>((sum, n) => sum + n!, 0);
   if (total !== undefined) progress.totalBytes = total;
   const chunkBytes = options.chunkBytes ?? CHUNK_BYTES;
   // A worker costs 30-40 ms to start and ~35 MB: small inputs run in this thread, and there are no
@@ -59,34 +69,55 @@ export async function aggregateInputs(sources: Source[], options: AggregateInput
     bySeq.push({ source });
     return executor.submit({ ...task, seq: bySeq.length - 1 } as Task);
   };
+  // A failure to read an input (or a worker's) is that input's error; the other inputs still count.
+  const guarded = async (source: number, work: () => Promise<void>): Promise<void> => {
+    try {
+      await work();
+    } catch (error) {
+      bySeq.push({ source, failure: describeStreamError(error) });
+    }
+  };
+  let batch: { first: number; paths: string[]; bytes: number } | undefined;
+  const flush = async (): Promise<void> => {
+    const files = batch;
+    batch = undefined;
+    if (files) await guarded(files.first, () => submit(files.first, { kind: 'files', paths: files.paths, maxBytes: options.maxBytes }));
+    progress.bytes += files?.bytes ?? 0;
+  };
   let counts: AggregateCounts;
   try {
     for (const [i, source] of sources.entries()) {
-      try {
-        if (options.jsonl) {
-          const raw = source.kind === 'stdin' ? (options.stdin ?? emptyStream()) : createReadStream(source.path, { highWaterMark: 1 << 16 });
-          const onRaw = (n: number): void => void (progress.bytes += n);
-          for await (const chunk of lineChunks(maybeGunzip(raw, onRaw), chunkBytes)) await submit(i, { kind: 'lines', chunk });
-        } else if (source.kind === 'stdin') {
-          const read = await readSource(source, { maxBytes: options.maxBytes, stdin: options.stdin });
-          if (read.ok) await submit(i, { kind: 'text', text: read.text });
-          else bySeq.push({ source: i, failure: read.message });
-        } else {
-          await submit(i, { kind: 'file', path: source.path, maxBytes: options.maxBytes });
-          progress.bytes += fileSize(source.path) ?? 0;
-        }
-      } catch (error) {
-        bySeq.push({ source: i, failure: describeStreamError(error) });
+      if (source.kind === 'file' && !options.jsonl) {
+        batch ??= { first: i, paths: [], bytes: 0 };
+        batch.paths.push(source.path);
+        batch.bytes += sizes[i]!;
+        if (batch.paths.length >= FILES_PER_TASK || batch.bytes >= chunkBytes) await flush();
+        continue;
       }
+      await flush();
+      await guarded(i, async () => {
+        if (options.jsonl) return submitLines(i, source, options, chunkBytes, progress, submit);
+        const read = await readSource(source, { maxBytes: options.maxBytes, stdin: options.stdin });
+        if (read.ok) await submit(i, { kind: 'text', text: read.text });
+        else bySeq.push({ source: i, failure: read.message });
+      });
     }
+    await flush();
   } finally {
     counts = await executor.finish();
   }
   return { counts, errors: numberErrors(sources, bySeq) };
 }
 
-/** Turns chunk-relative line numbers into `file:LINE`, in input order. */
-function numberErrors(sources: Source[], bySeq: { source: number; result?: TaskResult; failure?: string }[]): InputFailure[] {
+/** Streams one JSON Lines input (gzip or not) as chunks of whole lines. */
+async function submitLines(i: number, source: Source, options: AggregateInputsOptions, chunkBytes: number, progress: Progress, submit: (source: number, task: { kind: 'lines'; chunk: Uint8Array }) => Promise<void>): Promise<void> {
+  const raw = source.kind === 'stdin' ? (options.stdin ?? emptyStream()) : createReadStream(source.path, { highWaterMark: 1 << 16 });
+  const onRaw = (n: number): void => void (progress.bytes += n);
+  for await (const chunk of lineChunks(maybeGunzip(raw, onRaw), chunkBytes)) await submit(i, { kind: 'lines', chunk });
+}
+
+/** Turns chunk-relative line numbers into `file:LINE` and batch-relative files into their names, in input order. */
+function numberErrors(sources: Source[], bySeq: Entry[]): InputFailure[] {
   const errors: InputFailure[] = [];
   const lineBase = new Array<number>(sources.length).fill(0);
   let dropped = 0;
@@ -95,7 +126,10 @@ function numberErrors(sources: Source[], bySeq: { source: number; result?: TaskR
     const display = sources[entry.source]!.display;
     if (entry.failure !== undefined) push({ source: display, message: entry.failure });
     if (!entry.result) continue;
-    for (const e of entry.result.errors) push({ source: e.line === undefined ? display : `${display}:${lineBase[entry.source]! + e.line}`, message: e.message });
+    for (const e of entry.result.errors) {
+      if (e.file !== undefined) push({ source: sources[entry.source + e.file]!.display, message: e.message });
+      else push({ source: e.line === undefined ? display : `${display}:${lineBase[entry.source]! + e.line}`, message: e.message });
+    }
     lineBase[entry.source]! += entry.result.lines;
   }
   if (dropped > 0) errors.push({ source: '(more)', message: `${dropped} more errors not listed` });
@@ -106,15 +140,6 @@ function describeStreamError(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code ?? '';
   if (code.startsWith('Z_')) return `invalid gzip data (${(error as Error).message})`;
   return describeFsError(error);
-}
-
-function totalBytes(sources: Source[]): number | undefined {
-  let total = 0;
-  for (const s of sources) {
-    if (s.kind === 'stdin') return undefined;
-    total += fileSize(s.path) ?? 0;
-  }
-  return total;
 }
 
 function fileSize(path: string): number | undefined {

@@ -5,19 +5,22 @@ import { Aggregate, Tallier } from '../score/aggregate.js';
 import type { CompiledTaxonomy } from '../taxonomy/compile.js';
 import { findLevelRanges, levelLookup, mentionOffsets } from '../text/sections.js';
 
-/** A unit of work for `report`: a chunk of JSON Lines, one text, or one file to read. */
+/**
+ * A unit of work for `report`: a chunk of JSON Lines, one text, or a batch of files to read (many
+ * per message: a message round trip costs more than reading and counting a small ad).
+ */
 export type Task =
   | { kind: 'lines'; seq: number; chunk: Uint8Array }
   | { kind: 'text'; seq: number; text: string }
-  | { kind: 'file'; seq: number; path: string; maxBytes: number };
+  | { kind: 'files'; seq: number; paths: string[]; maxBytes: number };
 
 export interface TaskResult {
   seq: number;
   documents: number;
   /** Lines in a chunk of JSON Lines (0 for other tasks). */
   lines: number;
-  /** `line` is relative to the chunk; absent for a file that failed as a whole. */
-  errors: { line?: number; message: string }[];
+  /** `line` is relative to the chunk; `file` is the index in a batch's `paths` of a file that failed. */
+  errors: { line?: number; file?: number; message: string }[];
 }
 
 /**
@@ -57,12 +60,14 @@ export class ReportCore {
       this.count(task.text);
       result.documents++;
     } else {
-      const read = await readSource({ kind: 'file', path: task.path, display: task.path }, { maxBytes: task.maxBytes });
-      if (read.ok) {
+      for (const [file, path] of task.paths.entries()) {
+        const read = await readSource({ kind: 'file', path, display: path }, { maxBytes: task.maxBytes });
+        if (!read.ok) {
+          result.errors.push({ file, message: read.message });
+          continue;
+        }
         this.count(read.text);
         result.documents++;
-      } else {
-        result.errors.push({ message: read.message });
       }
     }
     return result;
