@@ -18,8 +18,8 @@ const SIGNATURES: [number[], string][] = [
  */
 export function decodeText(bytes: Uint8Array): Decoded {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return utf8(bytes.subarray(3), 'utf-8 (BOM)');
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { ok: true, text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { ok: true, text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { ok: true, text: UTF16LE.decode(bytes.subarray(2)), encoding: 'utf-16le' };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { ok: true, text: UTF16BE.decode(bytes.subarray(2)), encoding: 'utf-16be' };
   for (const [magic, what] of SIGNATURES) {
     if (magic.every((b, i) => bytes[i] === b)) return { ok: false, reason: `binary file (${what}), not text` };
   }
@@ -28,16 +28,24 @@ export function decodeText(bytes: Uint8Array): Decoded {
   return utf8(bytes, 'utf-8');
 }
 
+// Decoders are stateless between whole-input calls: one each, not one per file (report reads thousands).
+const UTF8 = new TextDecoder('utf-8');
+const UTF16LE = new TextDecoder('utf-16le');
+const UTF16BE = new TextDecoder('utf-16be');
+
 function utf8(bytes: Uint8Array, encoding: string): Decoded {
-  const text = new TextDecoder('utf-8').decode(bytes);
+  const text = UTF8.decode(bytes);
   if (looksBinary(text)) return { ok: false, reason: 'binary file (mostly control characters or invalid UTF-8), not text' };
   return { ok: true, text, encoding };
 }
 
+const BAD_CHAR = /[\x00-\x08\x0b\x0e-\x1f\ufffd]/;
+
 /** Random bytes decode to a soup of U+FFFD and control characters; real text has few of either. */
 function looksBinary(text: string): boolean {
   const sample = Math.min(text.length, 8192);
-  if (sample === 0) return false;
+  // Most text has not one such character: a regex scan says so ~10x faster than the loop below.
+  if (!BAD_CHAR.test(sample === text.length ? text : text.slice(0, sample))) return false;
   let bad = 0;
   for (let i = 0; i < sample; i++) {
     const c = text.charCodeAt(i);

@@ -52,9 +52,10 @@ export async function extractText(bytes: Uint8Array, path?: string): Promise<Ext
 
 /** True when decoded text looks like an HTML page rather than prose that mentions a tag. */
 export function looksLikeHtml(text: string): boolean {
+  const sample = text.length > 100_000 ? text.slice(0, 100_000) : text;
+  if (!sample.includes('<')) return false; // most plain text: no tag to look for
   const head = text.slice(0, 1024).replace(/^[\ufeff\s]+/, '').slice(0, 20).toLowerCase();
   if (head.startsWith('<!doctype html') || head.startsWith('<html')) return true;
-  const sample = text.length > 100_000 ? text.slice(0, 100_000) : text;
   return (sample.match(/<(?:p|div|br|li)\b[^<>]*>/gi)?.length ?? 0) >= 3;
 }
 
