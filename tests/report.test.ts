@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { Scanner, loadTaxonomy } from '../src/index.js';
 import { aggregateInputs } from '../src/parallel/aggregateInputs.js';
 import { workerFile } from '../src/parallel/pool.js';
-import { Tallier } from '../src/score/aggregate.js';
+import { Aggregate, Tallier } from '../src/score/aggregate.js';
 import { buildReport } from '../src/score/report.js';
 import { createProgress, progressLine } from '../src/cli/progress.js';
 import { csvField } from '../src/report/reportCsv.js';
@@ -244,6 +244,25 @@ describe('report internals', () => {
         expect(tally.score).toBe(doc.score);
         expect(tally.named.map((s) => taxonomy.skills[s]!.id).sort()).toEqual(doc.skills.filter((s) => !s.implied).map((s) => s.id).sort());
         expect(tally.implied.map((s) => taxonomy.skills[s]!.id).sort()).toEqual(doc.skills.filter((s) => s.implied).map((s) => s.id).sort());
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('lists the same first pairs whatever --top is, and raw pairs sorted by id (property)', () => {
+    const n = taxonomy.skills.length;
+    const skill = fc.integer({ min: 0, max: Math.min(n, 40) - 1 });
+    const doc = fc.uniqueArray(skill, { maxLength: 8 }).map((named) => named.sort((a, b) => a - b));
+    fc.assert(
+      fc.property(fc.array(doc, { maxLength: 30 }), fc.integer({ min: 1, max: 30 }), (docs, top) => {
+        const aggregate = new Aggregate(taxonomy);
+        for (const named of docs) aggregate.add({ named, mentions: named.map(() => 1), levels: named.map(() => undefined), implied: [], score: 50 });
+        const all = buildReport(aggregate.counts(), taxonomy, { top: 0, categories: [], errors: [] });
+        const some = buildReport(aggregate.counts(), taxonomy, { top, categories: [], errors: [] });
+        expect(some.pairs).toEqual(all.pairs.slice(0, top));
+        const keys = all.raw.pairs.map(([a, b]) => `${a}\u0000${b}`);
+        expect(keys).toEqual([...keys].sort());
+        expect(all.raw.pairs.length).toBe(all.pairs.length);
       }),
       { numRuns: 200 },
     );

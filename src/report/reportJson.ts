@@ -5,6 +5,22 @@ import type { ReportResult } from '../score/reportTypes.js';
  * per-point scores) stay on one line: the raw pairs would otherwise take five lines each.
  */
 export function reportJson(result: ReportResult): string {
-  const text = JSON.stringify(result, null, 2).replace(/\[\n\s+([^[\]{}]*?)\n\s*\]/g, (_, inner: string) => `[${inner.replace(/,\n\s+/g, ', ')}]`);
-  return `${text}\n`;
+  const pairs = result.raw.pairs;
+  if (pairs.length === 0 || !pairs.every(([a, b]) => PLAIN_ID.test(a) && PLAIN_ID.test(b))) return `${collapse(JSON.stringify(result, null, 2))}\n`;
+  // Tens of thousands of raw pairs: written directly, exactly as the general rule writes them,
+  // instead of indenting each over five lines and collapsing it again with a regex.
+  const text = collapse(JSON.stringify({ ...result, raw: { ...result.raw, pairs: [] } }, null, 2));
+  const at = text.lastIndexOf(RAW_PAIRS);
+  const rendered = pairs.map(([a, b, n]) => `["${a}", "${b}", ${n}]`).join(',\n      ');
+  return `${text.slice(0, at)}\n    "pairs": [\n      ${rendered}\n    ]${text.slice(at + RAW_PAIRS.length)}\n`;
+}
+
+/** The raw pairs' key, as indented in the report (inside `raw`, nothing else is at that depth). */
+const RAW_PAIRS = '\n    "pairs": []';
+
+/** Skill ids as the taxonomy allows them: nothing JSON escapes, no bracket. */
+const PLAIN_ID = /^[a-z0-9][a-z0-9+#.-]*$/;
+
+function collapse(json: string): string {
+  return json.replace(/\[\n\s+([^[\]{}]*?)\n\s*\]/g, (_, inner: string) => `[${inner.replace(/,\n\s+/g, ', ')}]`);
 }

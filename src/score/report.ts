@@ -45,7 +45,7 @@ export function buildReport(counts: AggregateCounts, taxonomy: CompiledTaxonomy,
     skillsNamed: named.length,
     skills: limit(named),
     categories,
-    pairs: limit(topPairs(counts, taxonomy, inFilter, total)),
+    pairs: limit(topPairs(counts, taxonomy, inFilter, total, options.top)),
     scores: scoreSummary(counts.scores, total),
     levels,
     errors: options.errors,
@@ -55,18 +55,27 @@ export function buildReport(counts: AggregateCounts, taxonomy: CompiledTaxonomy,
   return report;
 }
 
-function topPairs(counts: AggregateCounts, taxonomy: CompiledTaxonomy, inFilter: (s: number) => boolean, total: number): ReportPair[] {
+function topPairs(counts: AggregateCounts, taxonomy: CompiledTaxonomy, inFilter: (s: number) => boolean, total: number, top: number): ReportPair[] {
   const n = taxonomy.skills.length;
-  const pairs: ReportPair[] = [];
+  const found: number[] = []; // i * n + j of each pair named together
   for (let i = 0; i < n; i++) {
     if (counts.skillDocuments[i] === 0 || !inFilter(i)) continue;
-    for (let j = i + 1; j < n; j++) {
-      const documents = counts.pairs[i * n + j]!;
-      if (documents === 0 || !inFilter(j)) continue;
-      const a = taxonomy.skills[i]!;
-      const b = taxonomy.skills[j]!;
-      pairs.push({ skills: [a.id, b.id], names: [a.name, b.name], documents, share: share(documents, total) });
-    }
+    for (let j = i + 1; j < n; j++) if (counts.pairs[i * n + j] !== 0 && inFilter(j)) found.push(i * n + j);
+  }
+  // Only the first `top` are listed, and none of them is named less often than the top-th most named
+  // pair: objects for the tens of thousands below that floor would be built and sorted for nothing.
+  let floor = 1;
+  if (top > 0 && found.length > top) {
+    const documents = Uint32Array.from(found, (k) => counts.pairs[k]!).sort();
+    floor = documents[documents.length - top]!;
+  }
+  const pairs: ReportPair[] = [];
+  for (const k of found) {
+    const documents = counts.pairs[k]!;
+    if (documents < floor) continue;
+    const a = taxonomy.skills[Math.floor(k / n)]!;
+    const b = taxonomy.skills[k % n]!;
+    pairs.push({ skills: [a.id, b.id], names: [a.name, b.name], documents, share: share(documents, total) });
   }
   return pairs.sort((p, q) => q.documents - p.documents || byId(p.skills[0], q.skills[0]) || byId(p.skills[1], q.skills[1]));
 }
@@ -111,14 +120,16 @@ export function rawCounts(counts: AggregateCounts, taxonomy: CompiledTaxonomy): 
   }
   const categories: RawCounts['categories'] = {};
   taxonomy.categories.forEach((c, i) => (categories[c.id] = counts.categoryDocuments[i]!));
+  // Pairs in id order without sorting ~70,000 string pairs: rows in id order, each row's pairs by rank.
+  const rank = new Int32Array(n);
+  order.forEach((s, r) => (rank[s] = r));
   const pairs: RawCounts['pairs'] = [];
-  for (let i = 0; i < n; i++) {
-    for (let j = i + 1; j < n; j++) {
-      const documents = counts.pairs[i * n + j]!;
-      if (documents > 0) pairs.push([taxonomy.skills[i]!.id, taxonomy.skills[j]!.id, documents]);
-    }
+  for (const i of order) {
+    const row: number[] = [];
+    for (let j = i + 1; j < n; j++) if (counts.pairs[i * n + j]! > 0) row.push(j);
+    row.sort((a, b) => rank[a]! - rank[b]!);
+    for (const j of row) pairs.push([taxonomy.skills[i]!.id, taxonomy.skills[j]!.id, counts.pairs[i * n + j]!]);
   }
-  pairs.sort((p, q) => byId(p[0], q[0]) || byId(p[1], q[1]));
   return { skills, categories, pairs, scores: Array.from(counts.scores) };
 }
 
