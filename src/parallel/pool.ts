@@ -18,9 +18,11 @@ const MAX_IN_FLIGHT = 2;
 
 /**
  * A worker's young generation, in MB. V8's default lets each isolate grow tens of MB of short-lived
- * strings before collecting; 2 MB keeps RSS within budget at the same speed (measured on 80 MB).
+ * strings before collecting; 2 MB kept RSS lowest but, with two workers, scavenged so often that
+ * --jobs 2 spent ~1 s more CPU than --jobs 1 on the corpus; 6 MB costs about that back for a few MB
+ * (peak RSS 180-186 MB at --jobs 2, 150 MB at --jobs 1, measured on 80 MB).
  */
-const YOUNG_MB = 2;
+const YOUNG_MB = 6;
 
 // Bundled, this module sits in dist/ beside worker.js; run from src/ (tests), the build's copy is used.
 const WORKER_CANDIDATES = ['./worker.js', '../../dist/worker.js'].map((p) => new URL(p, import.meta.url));
