@@ -50,7 +50,7 @@ export class ReportCore {
   async run(task: Task): Promise<TaskResult> {
     const result: TaskResult = { seq: task.seq, documents: 0, lines: 0, errors: [] };
     if (task.kind === 'lines') {
-      const parsed = parseJsonlChunk(Buffer.from(task.chunk.buffer, task.chunk.byteOffset, task.chunk.byteLength).toString('utf8'), (record) => {
+      const parsed = parseJsonlChunk(task.chunk, (record) => {
         this.count(record.text);
         result.documents++;
       });
