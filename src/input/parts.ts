@@ -46,7 +46,7 @@ export async function fromScanLines(sources: Source[], taxonomy: CompiledTaxonom
     try {
       const raw = source.kind === 'stdin' ? (stdin ?? (async function* () {})()) : createReadStream(source.path);
       for await (const chunk of lineChunks(maybeGunzip(raw, (n) => void (progress.bytes += n)))) {
-        lineBase += eachLine(chunk.toString('utf8'), (line, n) => {
+        lineBase += eachLine(chunk, (line, n) => {
           const tally = parseScanLine(line, taxonomy, index);
           if (typeof tally === 'string') errors.push({ source: `${source.display}:${lineBase + n}`, message: tally });
           else aggregate.add(tally);
