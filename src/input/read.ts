@@ -26,6 +26,15 @@ export async function readSource(source: Source, options: ReadOptions): Promise<
   return await extractText(bytes, source.kind === 'file' ? source.path : undefined);
 }
 
+/** The bytes of a file (not decoded), or why it cannot be read: missing, a directory, over the limit. */
+export async function readFileBytes(path: string, maxBytes: number): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; message: string }> {
+  try {
+    return { ok: true, bytes: await readFileLimited(path, maxBytes) };
+  } catch (error) {
+    return { ok: false, message: error instanceof TooLarge ? error.message : describeFsError(error) };
+  }
+}
+
 class TooLarge extends Error {}
 
 function tooLarge(maxBytes: number): TooLarge {

@@ -1,12 +1,12 @@
 import { createReadStream, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { CHUNK_BYTES, lineChunks, maybeGunzip } from '../input/jsonl.js';
-import { readSource } from '../input/read.js';
+import { readFileBytes, readSource } from '../input/read.js';
 import { describeFsError, type Source } from '../input/sources.js';
 import type { AggregateCounts } from '../score/aggregate.js';
 import type { InputFailure } from '../score/types.js';
 import type { CompiledTaxonomy } from '../taxonomy/compile.js';
-import type { Task, TaskResult } from './core.js';
+import type { FileBytes, Task, TaskResult } from './core.js';
 import { createExecutor } from './pool.js';
 
 export interface Progress {
@@ -81,7 +81,7 @@ export async function aggregateInputs(sources: Source[], options: AggregateInput
   const flush = async (): Promise<void> => {
     const files = batch;
     batch = undefined;
-    if (files) await guarded(files.first, () => submit(files.first, { kind: 'files', paths: files.paths, maxBytes: options.maxBytes }));
+    if (files) await guarded(files.first, async () => submit(files.first, { kind: 'files', files: await readFiles(files.paths, options.maxBytes) }));
     progress.bytes += files?.bytes ?? 0;
   };
   let counts: AggregateCounts;
@@ -108,6 +108,23 @@ export async function aggregateInputs(sources: Source[], options: AggregateInput
   }
   return { counts, errors: numberErrors(sources, bySeq) };
 }
+
+/**
+ * Reads a batch of files here, where the thread is otherwise idle: workers spend their time
+ * counting, and reading the next batch overlaps counting this one (and hides a cold disk cache).
+ * Each file's bytes get their own buffer, so they move to the worker without a copy.
+ */
+async function readFiles(paths: string[], maxBytes: number): Promise<FileBytes[]> {
+  const files: FileBytes[] = [];
+  for (const path of paths) {
+    const read = await readFileBytes(path, maxBytes);
+    if (!read.ok) files.push({ path, error: read.message });
+    else files.push({ path, bytes: owned(read.bytes) ? read.bytes : read.bytes.slice() });
+  }
+  return files;
+}
+
+const owned = (bytes: Uint8Array): boolean => bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
 
 /** Streams one JSON Lines input (gzip or not) as chunks of whole lines. */
 async function submitLines(i: number, source: Source, options: AggregateInputsOptions, chunkBytes: number, progress: Progress, submit: (source: number, task: { kind: 'lines'; chunk: Uint8Array }) => Promise<void>): Promise<void> {

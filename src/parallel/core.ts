@@ -1,18 +1,21 @@
 import { Scanner } from '../engine.js';
 import { parseJsonlChunk } from '../input/jsonl.js';
-import { readSource } from '../input/read.js';
+import { extractText } from '../text/extract.js';
 import { Aggregate, Tallier } from '../score/aggregate.js';
 import type { CompiledTaxonomy } from '../taxonomy/compile.js';
 import { findLevelRanges, levelLookup, mentionOffsets } from '../text/sections.js';
 
 /**
- * A unit of work for `report`: a chunk of JSON Lines, one text, or a batch of files to read (many
- * per message: a message round trip costs more than reading and counting a small ad).
+ * A unit of work for `report`: a chunk of JSON Lines, one text, or a batch of files already read
+ * (many per message: a message round trip costs more than counting a small ad).
  */
 export type Task =
   | { kind: 'lines'; seq: number; chunk: Uint8Array }
   | { kind: 'text'; seq: number; text: string }
-  | { kind: 'files'; seq: number; paths: string[]; maxBytes: number };
+  | { kind: 'files'; seq: number; files: FileBytes[] };
+
+/** A file's bytes as read (the name tells its format), or why it could not be read. */
+export type FileBytes = { path: string; bytes: Uint8Array } | { path: string; error: string };
 
 export interface TaskResult {
   seq: number;
@@ -60,8 +63,8 @@ export class ReportCore {
       this.count(task.text);
       result.documents++;
     } else {
-      for (const [file, path] of task.paths.entries()) {
-        const read = await readSource({ kind: 'file', path, display: path }, { maxBytes: task.maxBytes });
+      for (const [file, item] of task.files.entries()) {
+        const read = 'error' in item ? { ok: false as const, message: item.error } : await extractText(item.bytes, item.path);
         if (!read.ok) {
           result.errors.push({ file, message: read.message });
           continue;

@@ -42,6 +42,12 @@ export function createExecutor(taxonomy: CompiledTaxonomy, taxonomyPath: string 
   return new InThread(new ReportCore(taxonomy, levels), onResult);
 }
 
+/** Buffers that own their memory move to the worker instead of being copied (a chunk, files' bytes). */
+function transferable(task: Task): ArrayBuffer[] {
+  const views = task.kind === 'lines' ? [task.chunk] : task.kind === 'files' ? task.files.flatMap((f) => ('bytes' in f ? [f.bytes] : [])) : [];
+  return views.filter((v) => v.byteOffset === 0 && v.byteLength === v.buffer.byteLength).map((v) => v.buffer as ArrayBuffer);
+}
+
 class InThread implements Executor {
   constructor(private readonly core: ReportCore, private readonly onResult: (result: TaskResult) => void) {}
   async submit(task: Task): Promise<void> {
@@ -107,9 +113,7 @@ class WorkerPool implements Executor {
       const slot = this.slots.reduce((a, b) => (b.inFlight < a.inFlight ? b : a));
       if (slot.inFlight < MAX_IN_FLIGHT) {
         slot.inFlight++;
-        // A chunk that owns its memory moves to the worker instead of being copied.
-        const owned = task.kind === 'lines' && task.chunk.byteOffset === 0 && task.chunk.byteLength === task.chunk.buffer.byteLength;
-        slot.worker.postMessage(task, owned ? [task.chunk.buffer as ArrayBuffer] : []);
+        slot.worker.postMessage(task, transferable(task));
         return;
       }
       await new Promise<void>((resolve) => this.waiters.push(resolve));
