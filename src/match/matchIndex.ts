@@ -92,12 +92,12 @@ export function trustSavedIndex(taxonomy: CompiledTaxonomy): CompiledTaxonomy {
   return taxonomy;
 }
 
-const MAGIC = 0x534b4931; // "SKI1": format version, and a byte-order check (the data is little-endian)
+const MAGIC = 0x534b4932; // "SKI2": format version, and a byte-order check (the data is little-endian)
 const HEADER = 8;
 
 /** The index as base64 of one Int32Array: header (sizes and a fingerprint of the patterns), then the arrays. */
 export function encodeMatchIndex(index: MatchIndex, taxonomy: CompiledTaxonomy): string {
-  const parts = [index.lexicon.hashes, index.lexicon.table, index.firstNode, index.terminal, index.edgeStart, index.edgeWord, index.edgeNext];
+  const parts = [index.lexicon.table, index.firstNode, index.terminal, index.edgeStart, index.edgeWord, index.edgeNext];
   const header = [MAGIC, fingerprint(taxonomy), lexiconWords(taxonomy).words.length, index.lexicon.table.length, index.terminal.length, index.edgeWord.length, 0, 0];
   const all = new Int32Array(HEADER + parts.reduce((n, p) => n + p.length, 0));
   all.set(header);
@@ -117,10 +117,10 @@ export function decodeMatchIndex(encoded: string, taxonomy: CompiledTaxonomy): M
   const all = bytes.byteOffset % 4 === 0 ? new Int32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4) : new Int32Array(new Uint8Array(bytes).buffer);
   const [magic, print, words, table, nodes, edges] = all;
   if (magic !== MAGIC || words !== lexiconWords(taxonomy).words.length || (!pristine.has(taxonomy) && print !== fingerprint(taxonomy))) return undefined;
-  if (all.length !== HEADER + 2 * words + table! + 2 * nodes! + 1 + 2 * edges!) return undefined;
+  if (all.length !== HEADER + words + table! + 2 * nodes! + 1 + 2 * edges!) return undefined;
   let at = HEADER;
   const take = (n: number): Int32Array => all.subarray(at, (at += n));
-  return { lexicon: { hashes: take(words), table: take(table!) }, firstNode: take(words), terminal: take(nodes!), edgeStart: take(nodes! + 1), edgeWord: take(edges!), edgeNext: take(edges!) };
+  return { lexicon: { table: take(table!) }, firstNode: take(words), terminal: take(nodes!), edgeStart: take(nodes! + 1), edgeWord: take(edges!), edgeNext: take(edges!) };
 }
 
 /** A hash of every pattern and the words' shapes, so an index never serves data it was not made from. */

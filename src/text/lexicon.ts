@@ -4,11 +4,17 @@ import { ASCII_LOWER, edgeHash, hashWord, normalizeToken } from './chars.js';
 export const WORD_IS_SKILL = 1; // the word alone is an unambiguous alias ("python", "aws")
 export const WORD_IS_CUE = 2; // a word of a "nice to have" cue (cueWords.ts): the tokenizer notes where it occurs
 
-/** The lexicon's hash table as plain arrays, to be saved with a compiled taxonomy and reused. */
+/** The lexicon's hash table as a plain array, to be saved with a compiled taxonomy and reused. */
 export interface LexiconTables {
-  hashes: Int32Array;
   table: Int32Array;
 }
+
+// A table entry holds the word id + 1 (low 20 bits) and 12 more bits of the word's hash: a probe
+// rejects almost every other word from the one load, without reading a second array.
+const ID_BITS = 20;
+const ID_MASK = (1 << ID_BITS) - 1;
+export const MAX_WORDS = ID_MASK - 1;
+const tagOf = (hash: number): number => hash >>> ID_BITS;
 
 /**
  * The vocabulary of every token that appears in an alias, as an open-addressing hash table over
@@ -17,8 +23,7 @@ export interface LexiconTables {
 export class Lexicon {
   readonly words: readonly string[];
   readonly flags: Uint8Array;
-  private readonly hashes: Int32Array;
-  private readonly table: Int32Array; // word index + 1; 0 = empty
+  private readonly table: Int32Array; // (hash tag << 20) | (word index + 1); 0 = empty
   private readonly mask: number;
   /** Every word's characters in one array (word w at offsets[w]..offsets[w + 1]): compared without a string. */
   private readonly chars: Uint16Array;
@@ -34,7 +39,6 @@ export class Lexicon {
     new Uint8Array(this.chars.buffer).set(bytes);
     this.flags = flags ?? new Uint8Array(words.length);
     const built = tables ?? buildTables(words);
-    this.hashes = built.hashes;
     this.table = built.table;
     this.mask = this.table.length - 1;
   }
@@ -69,7 +73,7 @@ export class Lexicon {
   }
 
   get tables(): LexiconTables {
-    return { hashes: this.hashes, table: this.table };
+    return { table: this.table };
   }
 
   /**
@@ -84,10 +88,11 @@ export class Lexicon {
     const table = this.table;
     const mask = this.mask;
     const length = end - start;
+    const tag = tagOf(hash);
     let slot = hash & mask;
     for (let entry = table[slot]!; entry !== 0; entry = table[(slot = (slot + 1) & mask)]!) {
-      const w = entry - 1;
-      if (this.hashes[w] !== hash) continue;
+      if (entry >>> ID_BITS !== tag) continue;
+      const w = (entry & ID_MASK) - 1;
       const from = this.offsets[w]!;
       if (this.offsets[w + 1]! - from !== length) continue;
       const chars = this.chars;
@@ -109,10 +114,11 @@ export class Lexicon {
     const last = end - 1;
     const length = end - start;
     const hash = edgeHash(length, lower[text.charCodeAt(start)]!, lower[text.charCodeAt(start < last ? start + 1 : start)]!, lower[text.charCodeAt(last > start ? last - 1 : start)]!, lower[text.charCodeAt(last)]!);
+    const tag = tagOf(hash);
     let slot = hash & this.mask;
     for (let entry = this.table[slot]!; entry !== 0; entry = this.table[(slot = (slot + 1) & this.mask)]!) {
-      const w = entry - 1;
-      if (this.hashes[w] !== hash) continue;
+      if (entry >>> ID_BITS !== tag) continue;
+      const w = (entry & ID_MASK) - 1;
       const from = this.offsets[w]!;
       if (this.offsets[w + 1]! - from !== length) continue;
       let k = 0;
@@ -126,10 +132,11 @@ export class Lexicon {
   lookup(token: string): number {
     const s = normalizeToken(token);
     const hash = hashWord(s);
+    const tag = tagOf(hash);
     let slot = hash & this.mask;
     for (let entry = this.table[slot]!; entry !== 0; entry = this.table[(slot = (slot + 1) & this.mask)]!) {
-      const w = entry - 1;
-      if (this.hashes[w] === hash && this.words[w] === s) return w;
+      const w = (entry & ID_MASK) - 1;
+      if (entry >>> ID_BITS === tag && this.words[w] === s) return w;
     }
     return -1;
   }
@@ -151,17 +158,16 @@ function eagerKey(length: number, a: number, b: number, z: number): number {
 }
 
 function buildTables(words: readonly string[]): LexiconTables {
-  const hashes = new Int32Array(words.length);
+  if (words.length > MAX_WORDS) throw new Error(`a lexicon holds at most ${MAX_WORDS} words (got ${words.length})`);
   let size = 16;
   while (size < words.length * 4) size <<= 1; // load <= 1/4: most misses stop at an empty slot
   const table = new Int32Array(size);
   const mask = size - 1;
   for (let w = 0; w < words.length; w++) {
     const h = hashWord(words[w]!);
-    hashes[w] = h;
     let slot = h & mask;
     while (table[slot] !== 0) slot = (slot + 1) & mask;
-    table[slot] = w + 1;
+    table[slot] = (tagOf(h) << ID_BITS) | (w + 1);
   }
-  return { hashes, table };
+  return { table };
 }

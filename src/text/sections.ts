@@ -115,7 +115,7 @@ export const PREFIX_CUE = new RegExp(
  * none, and the big cue expressions (4x the cost of matching skills on the shared corpus) are then
  * skipped. Keep it a superset when adding cues (tests/sections-prefilter.test.ts checks samples).
  */
-export const QUICK_CUE = /plus|bonus|advantage|asset|welcome|nice|desirable|prefer|beneficial|appreciated|optional|required|mandatory|must|vorteil|wünschenswert|gern|willkommen|atout|appréci|souhait|bienven|préférence|deseable|valora|suma|ideal|idéal|points|better|vorzugsweise/iu;
+export const QUICK_CUE = /plus|bonus|advantage|asset|welcome|nice|desirable|prefer|beneficial|appreciated|optional|not (?:required|mandatory|a must)|vorteil|wünschenswert|gern|willkommen|atout|appréci|souhait|bienven|préférence|deseable|valora|suma|ideally|idealerweise|idealmente|idéal|points|better|vorzugsweise/iu;
 
 interface Line {
   start: number;
