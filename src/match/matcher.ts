@@ -46,7 +46,7 @@ export class Matcher {
   match(text: string, cues?: number[]): Finding[] {
     const tokens = this.tokens;
     tokenize(text, this.lexicon, tokens);
-    if (cues) collectCues(this.lexicon, tokens, cues);
+    if (cues) collectCues(tokens, cues);
     const candidates = this.findCandidates(text, tokens);
     if (candidates.length === 0) return [];
     const accepted = this.disambiguator.resolve(text, tokens, candidates);

@@ -172,6 +172,15 @@ export function findLevelRanges(text: string, mentions?: readonly number[], cues
     for (const part of parts) part.clean = line.clean.slice(part.start - line.start, part.end - line.start);
     return parts;
   };
+  // Whether a line holds a cue word: without one it cannot be a preferred heading or label (every cue
+  // holds one), so the cue expressions are not run on it. Lines come in text order.
+  const cueWords = cues ? [...cues].sort((a, b) => a - b) : undefined;
+  let c = 0;
+  const lineHasCue = (line: Line): boolean => {
+    if (!cueWords) return true;
+    while (c < cueWords.length && cueWords[c]! < line.start) c++;
+    return c < cueWords.length && cueWords[c]! < line.end;
+  };
   let k = 0; // index of the first trigger not before the current line
   // The line to read after `after`: the next one, or, outside a section, the next one with a trigger.
   const advance = (after: Line | undefined): TextLine | undefined => {
@@ -181,15 +190,16 @@ export function findLevelRanges(text: string, mentions?: readonly number[], cues
     return k < triggers.length ? lines.at(triggers[k]!) : undefined;
   };
   for (let line = advance(undefined); line; line = advance(line)) {
-    const heading = asHeading(text, lines, line);
+    const hasCue = lineHasCue(line);
+    const heading = asHeading(text, lines, line, hasCue);
     if (heading) {
       if (section && heading.depth > section.depth) continue; // a sub-heading inside the section
       close(line.start + heading.at);
-      const cue = preferredCue(heading.text);
+      const cue = preferredCue(heading.text); // not gated on hasCue: a glued label ("architectureNice to have:") has no cue token
       if (cue) section = { start: line.start + heading.at, depth: heading.depth, cue };
       continue;
     }
-    const label = labelWithValue(line.clean);
+    const label = labelWithValue(line.clean, hasCue);
     if (label?.known && section) close(line.start); // "Key skills: Go, AWS" after a Nice to have list
     if (label?.cue && !section) {
       const end = continuationEnd(lines, line);
@@ -343,7 +353,7 @@ const isBlank = (line: Line | undefined): boolean => line === undefined || line.
 const isBullet = (raw: string, line: Line): boolean => BULLET.test(line.clean) || /^\s*<li\b/i.test(raw);
 
 /** The line as a heading: its text, where the heading starts in the line, and its depth (1-6, or 7 for non-markdown). */
-function asHeading(text: string, lines: LineReader, line: TextLine): { text: string; at: number; depth: number } | undefined {
+function asHeading(text: string, lines: LineReader, line: TextLine, hasCue: boolean): { text: string; at: number; depth: number } | undefined {
   const raw = line.raw;
   const md = raw.includes('#') ? /^\s{0,3}(#{1,6})\s+(.*)$/.exec(raw) : null;
   if (md) return { text: md[2]!, at: 0, depth: md[1]!.length };
@@ -356,7 +366,7 @@ function asHeading(text: string, lines: LineReader, line: TextLine): { text: str
   const words = content.split(/\s+/);
   const plain = !/[.,;!?]$/.test(content) && !/[:：]\s*\S/.test(content) && words.length <= 6;
   // A cue or a common section name on a line of its own is a heading, whatever its markup.
-  if (plain && (preferredCue(content) || KNOWN_HEADING.test(normalizeHeading(content)))) return { text: content, at: 0, depth: 7 };
+  if (plain && ((hasCue && preferredCue(content)) || KNOWN_HEADING.test(normalizeHeading(content)))) return { text: content, at: 0, depth: 7 };
   // An all-bold line, or a bold label ending in ":" on a line of its own.
   if (BOLD_LINE_START.test(raw) && BOLD_LINE_END.test(raw)) return { text: content, at: 0, depth: 7 };
   if (/[:：]$/.test(content) && words.length <= 8) return { text: content, at: 0, depth: 7 };
@@ -377,11 +387,11 @@ function gluedLabel(line: Line): { text: string; at: number; depth: number } | u
 }
 
 /** "Nice to have: React, Heroku" (possibly after a bullet): the cue and where its value starts. */
-function labelWithValue(clean: string): { cue?: string; known: boolean; valueAt: number } | undefined {
+function labelWithValue(clean: string, hasCue: boolean): { cue?: string; known: boolean; valueAt: number } | undefined {
   if (!hasEarlyColon(clean)) return undefined; // exact pre-check: a label is at most ~70 characters before its ":"
   const m = /^(\s*(?:[-*+•·◦▪‣–—]\s+|\d{1,2}[.)]\s+)?)([^:：\n]{2,60})[:：]\s*(?=\S)/u.exec(clean);
   if (!m) return undefined;
-  const cue = preferredCue(m[2]!);
+  const cue = hasCue ? preferredCue(m[2]!) : undefined;
   const known = !cue && m[1] === '' && KNOWN_HEADING.test(normalizeHeading(m[2]!));
   return cue || known ? { cue, known, valueAt: m[0].length } : undefined;
 }

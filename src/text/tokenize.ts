@@ -34,7 +34,7 @@ export class TokenBuffer {
   end = new Int32Array(1024);
   word = new Int32Array(1024);
   count = 0;
-  /** Offsets of section cue words glued inside other tokens ("plus.Kafka"); see collectCues. */
+  /** Offsets of the section cue words met, in text order (see collectCues). */
   cues = new Int32Array(64);
   cueCount = 0;
   private bytes = Buffer.alloc(1 << 16);
@@ -60,12 +60,16 @@ export class TokenBuffer {
     return w;
   }
 
+  /** Lexicon flags of the document being tokenized: push notes the section cue words it is given. */
+  wordFlags: Uint8Array = new Uint8Array(0);
+
   push(start: number, end: number, word: number): void {
     if (this.count === this.start.length) this.grow();
     this.start[this.count] = start;
     this.end[this.count] = end;
     this.word[this.count] = word;
     this.count++;
+    if (word >= 0 && (this.wordFlags[word]! & WORD_IS_CUE) !== 0) this.addCue(start);
   }
 
   addCue(offset: number): void {
@@ -111,6 +115,8 @@ export function tokenize(text: string, lexicon: Lexicon, out: TokenBuffer): void
   const n = text.length;
   let count = 0;
   out.cueCount = 0;
+  const wordFlags = lexicon.flags;
+  out.wordFlags = wordFlags;
   let starts = out.start;
   let ends = out.end;
   let words = out.word;
@@ -172,6 +178,7 @@ export function tokenize(text: string, lexicon: Lexicon, out: TokenBuffer): void
       ends[count] = end;
       words[count] = word;
       count++;
+      if (word >= 0 && (wordFlags[word]! & WORD_IS_CUE) !== 0) out.addCue(start); // cue words are always resolved at once
       continue;
     }
     let flags = 0;
@@ -189,16 +196,10 @@ export function tokenize(text: string, lexicon: Lexicon, out: TokenBuffer): void
 }
 
 /**
- * Adds the offsets of the section cue words among the tokens to `into` (a pass over word ids, no
- * text read), and those the tokenizer found glued inside other tokens: see cueWords.ts.
+ * Adds to `into` the offsets of the section cue words (cueWords.ts) the tokenizer noted, in text
+ * order: tokens that are cue words, and cue words glued inside other tokens ("plus.Kafka").
  */
-export function collectCues(lexicon: Lexicon, tokens: TokenBuffer, into: number[]): void {
-  const { word, start, count } = tokens;
-  const flags = lexicon.flags;
-  for (let t = 0; t < count; t++) {
-    const w = word[t]!;
-    if (w >= 0 && (flags[w]! & WORD_IS_CUE) !== 0) into.push(start[t]!);
-  }
+export function collectCues(tokens: TokenBuffer, into: number[]): void {
   for (let k = 0; k < tokens.cueCount; k++) into.push(tokens.cues[k]!);
 }
 
