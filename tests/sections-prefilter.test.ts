@@ -74,6 +74,21 @@ describe('cue-word line skipping', () => {
     );
   });
 
+  // Lines are searched for inline cues only when they hold a word of INLINE_CUE_WORDS (or a negated
+  // "not required"): every inline cue, in any case, next to skills and to words that are cues only in headings.
+  it('finds every inline cue on lines skipped for other cue words (property)', () => {
+    const OTHER = ['great', 'good', 'required', 'must', 'Additional', 'love', 'ideal', 'not', 'not a', ''];
+    fc.assert(
+      fc.property(fc.constantFrom(...FILLER), fc.constantFrom(...OTHER), fc.constantFrom(...CUES), fc.constantFrom(...FILLER), fc.array(fc.boolean(), { minLength: 1, maxLength: 5 }), (before, other, cue, after, upper) => {
+        const text = `Intro line\n${before} Kafka ${other} ${caseChange(cue, upper)} ${after}\nGo ${other}\n`;
+        same(text);
+        const { mentions, cues } = scan(text);
+        if (!cue.startsWith('(')) expect(findLevelRanges(text, mentions, cues).length).toBeGreaterThan(0); // "(preferred)" alone is a clause of its own
+      }),
+      { numRuns: 600 },
+    );
+  });
+
   it('notes cue words glued to others by "." "+" "#" or after a leading "."', () => {
     for (const text of ['Kafka is a plus.Go', 'Rust .preferred.', 'Scala#bonus', 'C++plus']) {
       const at = text.search(/plus|preferred|bonus/);

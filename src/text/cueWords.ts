@@ -24,3 +24,26 @@ export const SECTION_CUE_WORDS: readonly string[] = [
   'deseable', 'deseables', 'deseados', 'valorable', 'valorables', 'valora', 'valorara', 'valorará', 'valoraran', 'valorarán',
   'puntos', 'idealmente', 'preferentemente', 'preferiblemente', 'bienvenido', 'bienvenidos',
 ].map(normalizeToken);
+
+/**
+ * The cue words that inline cues ("Go is a plus", "ideally Terraform") hold: every alternative of
+ * POSTFIX_CUE and PREFIX_CUE in sections.ts holds one of these (the others, "great", "required",
+ * "love", only start headings and labels). A line whose cue words are all others is not searched
+ * for inline cues; "great", "good" and "required" alone are on about a third of the cue lines.
+ */
+export const INLINE_CUE_WORDS: readonly string[] = [
+  'plus', 'bonus', 'advantage', 'asset', 'welcome', 'nice', 'desirable', 'preferred', 'beneficial', 'appreciated', 'optional',
+  'points', 'better', 'ideally', 'preferably',
+  'vorteil', 'wünschenswert', 'pluspunkt', 'gern', 'willkommen', 'idealerweise', 'vorzugsweise',
+  'atout', 'apprécié', 'appréciée', 'appréciés', 'appréciées', 'souhaité', 'souhaitée', 'souhaités', 'souhaitées', 'bienvenu', 'bienvenue', 'bienvenus',
+  'bienvenues', 'préférence', 'idéalement',
+  'deseable', 'deseables', 'valorable', 'valorables', 'bienvenido', 'bienvenidos', 'puntos', 'idealmente', 'preferentemente', 'preferiblemente',
+  'valora', 'valorara', 'valorará', 'valoraran', 'valorarán',
+].map(normalizeToken);
+
+/** Cue words that are inline cues only after "not " ("is not required", "not a must"): the text before them, in lower case. */
+export const NEGATED_CUE_WORDS: ReadonlyMap<string, string> = new Map([
+  ['required', 'not '],
+  ['mandatory', 'not '],
+  ['must', 'not a '],
+]);

@@ -1,5 +1,5 @@
 import type { Level } from '../score/types.js';
-import { SECTION_CUE_WORDS } from './cueWords.js';
+import { INLINE_CUE_WORDS, NEGATED_CUE_WORDS, SECTION_CUE_WORDS } from './cueWords.js';
 
 /**
  * Requirement levels from an ad's structure. Pure: text in, ranges out (offsets into the same text).
@@ -181,6 +181,15 @@ export function findLevelRanges(text: string, mentions?: readonly number[], cues
     while (c < cueWords.length && cueWords[c]! < line.start) c++;
     return c < cueWords.length && cueWords[c]! < line.end;
   };
+  // The cue words that may begin an inline cue's word ("plus", not "great"): a part of a line without
+  // one holds no inline cue. Parts come in text order.
+  const inlineWords = cueWords?.filter((at) => mayBeInlineCue(text, at));
+  let ic = 0;
+  const hasInlineCue = (part: Line): boolean => {
+    if (!inlineWords) return true;
+    while (ic < inlineWords.length && inlineWords[ic]! < part.start) ic++;
+    return ic < inlineWords.length && inlineWords[ic]! < part.end;
+  };
   let k = 0; // index of the first trigger not before the current line
   // The line to read after `after`: the next one, or, outside a section, the next one with a trigger.
   const advance = (after: Line | undefined): TextLine | undefined => {
@@ -195,7 +204,8 @@ export function findLevelRanges(text: string, mentions?: readonly number[], cues
     if (heading) {
       if (section && heading.depth > section.depth) continue; // a sub-heading inside the section
       close(line.start + heading.at);
-      const cue = preferredCue(heading.text); // not gated on hasCue: a glued label ("architectureNice to have:") has no cue token
+      // A glued label ("architectureNice to have:") has no cue token of its own: its text is a cue already.
+      const cue = hasCue || heading.glued ? preferredCue(heading.text) : undefined;
       if (cue) section = { start: line.start + heading.at, depth: heading.depth, cue };
       continue;
     }
@@ -206,7 +216,7 @@ export function findLevelRanges(text: string, mentions?: readonly number[], cues
       ranges.push({ start: line.start + label.valueAt, end, level: 'preferred', cue: label.cue });
       continue;
     }
-    if (!section) for (const part of cueParts(line)) ranges.push(...inlineCues(part));
+    if (!section) for (const part of cueParts(line)) if (hasInlineCue(part)) ranges.push(...inlineCues(part));
   }
   close(text.length);
   return ranges;
@@ -234,20 +244,26 @@ function endsLine(text: string, from: number): boolean {
 
 /**
  * Lines of a text on demand (a document is mostly skipped, see findLevelRanges). A line ends at
- * \r\n, \r or \n. Markup is blanked per line, or, when the text has tags (which may span lines), once
- * for the whole text.
+ * \r\n, \r or \n. Markup is blanked per line, or, when a tag spans lines, once for the whole text.
  */
 class LineReader {
   private whole: string | undefined;
-  private readonly hasTags: boolean;
+  private readonly spanningTags: boolean;
+  private readonly hasCr: boolean;
 
   constructor(private readonly text: string) {
-    this.hasTags = text.includes('<');
+    this.spanningTags = text.includes('<') && SPANNING_TAG.test(text);
+    this.hasCr = text.includes('\r');
   }
 
   /** The line that holds `offset`. */
   at(offset: number): TextLine {
     const text = this.text;
+    if (!this.hasCr) {
+      // indexOf runs over the characters far faster than a loop
+      const end = text.indexOf('\n', offset);
+      return this.line(offset === 0 ? 0 : text.lastIndexOf('\n', offset - 1) + 1, end < 0 ? text.length : end);
+    }
     let start = offset;
     while (start > 0 && !isBreak(text.charCodeAt(start - 1))) start--;
     let end = offset;
@@ -271,13 +287,18 @@ class LineReader {
 
   private line(start: number, end: number): TextLine {
     const raw = this.text.slice(start, end);
-    if (this.hasTags && this.whole === undefined) this.whole = blankMarkup(this.text);
+    if (this.spanningTags && this.whole === undefined) this.whole = blankMarkup(this.text);
     const clean = this.whole !== undefined ? this.whole.slice(start, end) : MARKUP_START.test(raw) ? blankMarkup(raw) : raw;
     return { start, end, clean, raw };
   }
 }
 
 const isBreak = (c: number): boolean => c === 10 || c === 13;
+/**
+ * A tag of blankMarkup's pattern with a line break inside. Without one, blanking each line read gives
+ * what blanking the whole text gives, and most of an HTML ad is never read.
+ */
+const SPANNING_TAG = /<\/?[a-zA-Z][^<>]*[\r\n][^<>]*>/iu;
 /** A character that starts something blankMarkup removes: most lines have none, and are their own clean text. */
 const MARKUP_START = /[<&*_`]/;
 
@@ -319,6 +340,23 @@ export function preferredCue(heading: string): string | undefined {
 }
 
 const CUE_WORDS = new Set(SECTION_CUE_WORDS);
+const INLINE_WORDS = new Set(INLINE_CUE_WORDS);
+const LETTERS = /\p{L}+/uy;
+
+/**
+ * Whether the cue word the tokenizer noted at `at` can be part of an inline cue. A word that is not
+ * a known cue word (the tokenizer saw it differently) counts as one: skipping must never lose a cue.
+ */
+function mayBeInlineCue(text: string, at: number): boolean {
+  LETTERS.lastIndex = at;
+  const found = LETTERS.exec(text);
+  if (!found) return true;
+  const word = found[0].normalize('NFKC').toLowerCase();
+  if (!CUE_WORDS.has(word)) return true;
+  const negation = NEGATED_CUE_WORDS.get(word);
+  if (negation !== undefined) return at >= negation.length && text.slice(at - negation.length, at).toLowerCase() === negation;
+  return INLINE_WORDS.has(word);
+}
 
 // The same heading is normalised up to three times in a row (cue? known name? cue of the heading).
 let lastHeading = '';
@@ -352,8 +390,16 @@ const BULLET = /^\s*(?:[-*+•·◦▪‣–—]|\d{1,2}[.)])\s+/u;
 const isBlank = (line: Line | undefined): boolean => line === undefined || line.clean.trim() === '';
 const isBullet = (raw: string, line: Line): boolean => BULLET.test(line.clean) || /^\s*<li\b/i.test(raw);
 
-/** The line as a heading: its text, where the heading starts in the line, and its depth (1-6, or 7 for non-markdown). */
-function asHeading(text: string, lines: LineReader, line: TextLine, hasCue: boolean): { text: string; at: number; depth: number } | undefined {
+/** A heading: its text, where it starts in the line, its depth (1-6, or 7 for non-markdown), and whether it is a glued label. */
+interface Heading {
+  text: string;
+  at: number;
+  depth: number;
+  glued?: true;
+}
+
+/** The line as a heading, or undefined. */
+function asHeading(text: string, lines: LineReader, line: TextLine, hasCue: boolean): Heading | undefined {
   const raw = line.raw;
   const md = raw.includes('#') ? /^\s{0,3}(#{1,6})\s+(.*)$/.exec(raw) : null;
   if (md) return { text: md[2]!, at: 0, depth: md[1]!.length };
@@ -363,27 +409,57 @@ function asHeading(text: string, lines: LineReader, line: TextLine, hasCue: bool
   if (content === '' || content.length > 70 || isBullet(raw, line)) {
     return gluedLabel(line);
   }
-  const words = content.split(/\s+/);
-  const plain = !/[.,;!?]$/.test(content) && !/[:：]\s*\S/.test(content) && words.length <= 6;
-  // A cue or a common section name on a line of its own is a heading, whatever its markup.
-  if (plain && ((hasCue && preferredCue(content)) || KNOWN_HEADING.test(normalizeHeading(content)))) return { text: content, at: 0, depth: 7 };
+  // Every test below gives the same heading, so the cheap ones run first and the regex-heavy last.
+  const heading: Heading = { text: content, at: 0, depth: 7 };
+  const words = countWords(content);
   // An all-bold line, or a bold label ending in ":" on a line of its own.
-  if (BOLD_LINE_START.test(raw) && BOLD_LINE_END.test(raw)) return { text: content, at: 0, depth: 7 };
-  if (/[:：]$/.test(content) && words.length <= 8) return { text: content, at: 0, depth: 7 };
-  const letters = content.replace(/[^\p{L}]/gu, '');
-  if (letters.length >= 3 && letters === letters.toUpperCase() && letters !== letters.toLowerCase() && words.length <= 8) return { text: content, at: 0, depth: 7 };
+  if (BOLD_LINE_START.test(raw) && BOLD_LINE_END.test(raw)) return heading;
+  if (words <= 8 && isColon(content.charCodeAt(content.length - 1))) return heading;
+  if (words <= 8 && isAllCaps(content)) return heading;
+  const plain = words <= 6 && !/[.,;!?]/.test(content[content.length - 1]!) && !colonBeforeText(content);
+  if (!plain) return gluedLabel(line);
+  // A cue or a common section name on a line of its own is a heading, whatever its markup.
+  if (hasCue && preferredCue(content)) return heading;
   // Alone after an empty line (a line of tags only, such as <ul>, does not count as empty).
   const before = lines.previous(line);
-  if (plain && (before === undefined || text.slice(before.start, before.end).trim() === '') && !isBlank(lines.next(line))) return { text: content, at: 0, depth: 7 };
+  if ((before === undefined || text.slice(before.start, before.end).trim() === '') && !isBlank(lines.next(line))) return heading;
+  if (KNOWN_HEADING.test(normalizeHeading(content))) return heading;
   return gluedLabel(line);
 }
 
+/** `text.split(/\s+/).length` of a trimmed, non-empty text, without the array. */
+function countWords(text: string): number {
+  let words = 1;
+  for (let i = 1; i < text.length; i++) if (isSpace(text.charCodeAt(i)) && !isSpace(text.charCodeAt(i - 1))) words++;
+  return words;
+}
+
+/** JavaScript's `\s`. */
+function isSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+const isColon = (c: number): boolean => c === 58 || c === 0xff1a;
+
+/** `/[:：]\s*\S/` on a trimmed text: a colon before its last character. */
+function colonBeforeText(text: string): boolean {
+  for (let i = 0; i < text.length - 1; i++) if (isColon(text.charCodeAt(i))) return true;
+  return false;
+}
+
+/** At least three letters, all capitals ("REQUIREMENTS", "NICE TO HAVE:"). */
+function isAllCaps(text: string): boolean {
+  const letters = text.replace(/[^\p{L}]/gu, '');
+  return letters.length >= 3 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
+}
+
 /** Scraper damage: "microservice architectureNice to have:" — a cue label glued to the end of a line. */
-function gluedLabel(line: Line): { text: string; at: number; depth: number } | undefined {
+function gluedLabel(line: Line): Heading | undefined {
   if (!endsWithColon(line.clean)) return undefined; // exact pre-check: the pattern ends in ":"
   const m = /(nice[ -]to[ -]have|good[ -]to[ -]have|bonus points|preferred(?: qualifications)?|wünschenswert|von vorteil)\s*:\s*$/iu.exec(line.clean);
   if (!m || m.index === 0) return undefined;
-  return { text: m[0], at: m.index, depth: 7 };
+  return { text: m[0], at: m.index, depth: 7, glued: true };
 }
 
 /** "Nice to have: React, Heroku" (possibly after a bullet): the cue and where its value starts. */
