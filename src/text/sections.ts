@@ -1,4 +1,5 @@
 import type { Level } from '../score/types.js';
+import { isAsciiLetter } from './chars.js';
 import { INLINE_CUE_WORDS, NEGATED_CUE_WORDS, SECTION_CUE_WORDS } from './cueWords.js';
 
 /**
@@ -348,10 +349,18 @@ const LETTERS = /\p{L}+/uy;
  * a known cue word (the tokenizer saw it differently) counts as one: skipping must never lose a cue.
  */
 function mayBeInlineCue(text: string, at: number): boolean {
-  LETTERS.lastIndex = at;
-  const found = LETTERS.exec(text);
-  if (!found) return true;
-  const word = found[0].normalize('NFKC').toLowerCase();
+  let end = at;
+  while (end < text.length && isAsciiLetter(text.charCodeAt(end))) end++;
+  let word: string;
+  if (end < text.length && text.charCodeAt(end) >= 128) {
+    // accented or other letters: the tokenizer's normalisation
+    LETTERS.lastIndex = at;
+    const found = LETTERS.exec(text);
+    if (!found) return true;
+    word = found[0].normalize('NFKC').toLowerCase();
+  } else {
+    word = text.slice(at, end).toLowerCase(); // NFKC leaves ASCII letters as they are
+  }
   if (!CUE_WORDS.has(word)) return true;
   const negation = NEGATED_CUE_WORDS.get(word);
   if (negation !== undefined) return at >= negation.length && text.slice(at - negation.length, at).toLowerCase() === negation;
@@ -509,25 +518,33 @@ function inlineCues(line: Line): LevelRange[] {
   return ranges;
 }
 
-const HARD_STOP = /[;|!?]/;
+// ; | ! ? end a clause wherever they are.
+const isHardStop = (c: number): boolean => c === 59 || c === 124 || c === 33 || c === 63;
 const LEAD_WORDS = /^\s*(?:experience|knowledge|familiarity|exposure|understanding|any|some|plus|and|but|while|also|ideally)\b/iu;
+/** Whitespace or the end of the text at `i`: a "." or ":" there ends a sentence, not "Node.js". */
+const spaceOrEnd = (text: string, i: number): boolean => i >= text.length || isSpace(text.charCodeAt(i));
+
+// The clause walkers compare character codes: they run over every character between a cue and its
+// clause's edge, where a regex test per character cost more than the cue search itself.
 
 /** Start of the clause that ends at `at`: back over brackets that close before it, and over short list items. */
 function clauseStart(text: string, at: number): number {
   let depth = 0;
   let segmentEnd = at;
   for (let i = at - 1; i >= 0; i--) {
-    const c = text[i]!;
-    if (c === ')') depth++;
-    else if (c === '(') {
+    const c = text.charCodeAt(i);
+    if (c === 41) depth++; // )
+    else if (c === 40) {
+      // (
       if (depth === 0) return i + 1;
       depth--;
     } else if (depth > 0) continue;
-    else if (HARD_STOP.test(c) || (c === '.' && /\s/.test(text[i + 1] ?? ' ')) || (c === ':' && /\s/.test(text[i + 1] ?? ' '))) return i + 1;
-    else if (c === ',') {
+    else if (isHardStop(c) || ((c === 46 || c === 58) && spaceOrEnd(text, i + 1))) return i + 1; // . :
+    else if (c === 44) {
+      // ,
       const after = text.slice(i + 1, segmentEnd);
       const before = text.slice(Math.max(0, lastBoundary(text, i)), i);
-      const listItem = before.trim().split(/\s+/).length <= 2 && !LEAD_WORDS.test(after);
+      const listItem = countWordsIn(before) <= 2 && !LEAD_WORDS.test(after);
       if (!listItem) return i + 1;
       segmentEnd = i;
     }
@@ -535,8 +552,18 @@ function clauseStart(text: string, at: number): number {
   return bulletEnd(text);
 }
 
+/** `text.trim().split(/\s+/).length`: 1 for a text of spaces only. */
+function countWordsIn(text: string): number {
+  let words = 0;
+  for (let i = 0; i < text.length; i++) if (!isSpace(text.charCodeAt(i)) && (i === 0 || isSpace(text.charCodeAt(i - 1)))) words++;
+  return Math.max(1, words);
+}
+
 function lastBoundary(text: string, at: number): number {
-  for (let i = at - 1; i >= 0; i--) if (/[,;|!?(:]/.test(text[i]!) || (text[i] === '.' && /\s/.test(text[i + 1] ?? ' '))) return i + 1;
+  for (let i = at - 1; i >= 0; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 44 || isHardStop(c) || c === 40 || c === 58 || (c === 46 && spaceOrEnd(text, i + 1))) return i + 1; // , ( : .
+  }
   return bulletEnd(text);
 }
 
@@ -549,13 +576,13 @@ function bulletEnd(text: string): number {
 function clauseEnd(text: string, from: number): number {
   let depth = 0;
   for (let i = from; i < text.length; i++) {
-    const c = text[i]!;
-    if (c === '(') depth++;
-    else if (c === ')') {
+    const c = text.charCodeAt(i);
+    if (c === 40) depth++;
+    else if (c === 41) {
       if (depth === 0) return i;
       depth--;
     } else if (depth > 0) continue;
-    else if (HARD_STOP.test(c) || c === ',' || (c === '.' && /\s|$/.test(text[i + 1] ?? ' '))) return i;
+    else if (isHardStop(c) || c === 44 || c === 46) return i; // any "." ends it here, "Node.js" too (kept as it was: /\s|$/ matched any character)
   }
   return text.length;
 }
