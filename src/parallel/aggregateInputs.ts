@@ -128,7 +128,9 @@ const owned = (bytes: Uint8Array): boolean => bytes.byteOffset === 0 && bytes.by
 
 /** Streams one JSON Lines input (gzip or not) as chunks of whole lines. */
 async function submitLines(i: number, source: Source, options: AggregateInputsOptions, chunkBytes: number, progress: Progress, submit: (source: number, task: { kind: 'lines'; chunk: Uint8Array }) => Promise<void>): Promise<void> {
-  const raw = source.kind === 'stdin' ? (options.stdin ?? emptyStream()) : createReadStream(source.path, { highWaterMark: 1 << 16 });
+  // 1 MB reads: fewer hand-offs to zlib's thread, each of which costs a wake-up (reading and gunzipping
+  // the shared corpus alone: 0.42 s with 64 KB reads, 0.31 s with 1 MB).
+  const raw = source.kind === 'stdin' ? (options.stdin ?? emptyStream()) : createReadStream(source.path, { highWaterMark: 1 << 20 });
   const onRaw = (n: number): void => void (progress.bytes += n);
   for await (const chunk of lineChunks(maybeGunzip(raw, onRaw), chunkBytes)) await submit(i, { kind: 'lines', chunk });
 }
