@@ -524,8 +524,8 @@ const LEAD_WORDS = /^\s*(?:experience|knowledge|familiarity|exposure|understandi
 /** Whitespace or the end of the text at `i`: a "." or ":" there ends a sentence, not "Node.js". */
 const spaceOrEnd = (text: string, i: number): boolean => i >= text.length || isSpace(text.charCodeAt(i));
 
-// The clause walkers compare character codes: they run over every character between a cue and its
-// clause's edge, where a regex test per character cost more than the cue search itself.
+// The clause walkers compare character codes rather than run a regex per character: they pass over
+// every character between a cue and its clause's edge.
 
 /** Start of the clause that ends at `at`: back over brackets that close before it, and over short list items. */
 function clauseStart(text: string, at: number): number {
