@@ -484,7 +484,7 @@ function labelWithValue(clean: string, hasCue: boolean): { cue?: string; known: 
 function endsWithColon(line: string): boolean {
   let i = line.length - 1;
   while (i >= 0 && (line.charCodeAt(i) === 32 || line.charCodeAt(i) === 9)) i--;
-  return i >= 0 && (line.charCodeAt(i) === 58 || line.charCodeAt(i) === 0xff1a);
+  return i >= 0 && isColon(line.charCodeAt(i));
 }
 
 /** A ":" early enough for labelWithValue's pattern (leading space, a bullet, then 2-60 characters). */
