@@ -32,6 +32,17 @@ describe('inline cue prefilter', () => {
   });
 });
 
+// PREFIX_CUE starts with a lookahead for its alternatives' first letters: each forward cue, in any
+// case, must still match it on its own (POSTFIX_CUE's samples are the rest of CUES, checked above).
+describe('forward cue expression', () => {
+  const FORWARD = ['ideally', 'preferably', 'bonus points for', 'extra points if', 'bonus if', 'a plus if', 'even better if', "it's a plus if", 'plus if', 'idealerweise', 'vorzugsweise', 'idéalement', 'de préférence', 'idealmente', 'preferentemente', 'preferiblemente', 'se valorarán', 'se valora'];
+  it('matches every forward cue in lower, upper and title case', () => {
+    for (const cue of FORWARD) {
+      for (const text of [cue, cue.toUpperCase(), cue[0]!.toUpperCase() + cue.slice(1)]) expect(new RegExp(PREFIX_CUE.source, 'iu').exec(`Go, ${text} Rust`)?.[0].toLowerCase()).toBe(cue);
+    }
+  });
+});
+
 // findLevelRanges reads only lines holding a cue word (noted by the tokenizer) when given `cues`;
 // skipping the other lines must never change a result.
 describe('cue-word line skipping', () => {

@@ -86,8 +86,13 @@ const BOLD_LINE_END = /(?:\*\*|__|<\/(?:b|strong)>)\s*[:：]?\s*(?:<\/(?:p|div|l
 // Inline cues that look back over their clause: "Go is a plus", "(GCP preferred)".
 const POSTFIX_TAIL =
   '\\s+(?:a\\s+(?:big\\s+|huge\\s+|strong\\s+|real\\s+|nice\\s+|definite\\s+)?(?:plus|bonus|advantage)|an?\\s+(?:added\\s+|extra\\s+)?(?:advantage|asset|bonus|plus)|welcome|nice[ -]to[ -]have|desirable|preferred|beneficial|appreciated|optional|not (?:required|mandatory|a must))';
+// Each cue expression starts with a lookahead for the first letters its alternatives can have: it
+// changes no match, but rejects most positions before the Unicode word-edge test (~25% faster). A
+// new alternative with another first letter needs it here: the samples in
+// tests/sections-prefilter.test.ts fail without it.
 export const POSTFIX_CUE = new RegExp(
-  START_OF_WORD +
+  "(?=[iawnpdosvegub'])(?:" +
+    START_OF_WORD +
     '(?:' +
     [
       `(?:is|are|would be|will be|would also be|is also|are also|is always|are always|is definitely|is considered)${POSTFIX_TAIL}`,
@@ -100,13 +105,13 @@ export const POSTFIX_CUE = new RegExp(
       // Spanish
       '(?:es |son |será |serán )?(?:un plus|deseables?|valorables?|bienvenidos?|suma puntos)',
     ].join('|') +
-    `)${END_OF_WORD}|(?<=${WORD})'s${POSTFIX_TAIL}${END_OF_WORD}`, // "it's a plus"
+    `)${END_OF_WORD}|(?<=${WORD})'s${POSTFIX_TAIL}${END_OF_WORD})`, // "it's a plus"
   'giu',
 );
 
 // Inline cues that look forward over their clause: "ideally Terraform", "bonus points for Rust".
 export const PREFIX_CUE = new RegExp(
-  `${START_OF_WORD}(?:ideally|preferably|bonus points (?:for|if)|extra points (?:for|if)|bonus if|a plus if|even better if|it'?s a plus if|plus if|idealerweise|vorzugsweise|idéalement|de préférence|idealmente|preferentemente|preferiblemente|se valorar[aá]n?|se valora)${END_OF_WORD}`,
+  `(?=[ipbeasvd])${START_OF_WORD}(?:ideally|preferably|bonus points (?:for|if)|extra points (?:for|if)|bonus if|a plus if|even better if|it'?s a plus if|plus if|idealerweise|vorzugsweise|idéalement|de préférence|idealmente|preferentemente|preferiblemente|se valorar[aá]n?|se valora)${END_OF_WORD}`,
   'giu',
 );
 
