@@ -294,7 +294,7 @@ class LineReader {
   private line(start: number, end: number): TextLine {
     const raw = this.text.slice(start, end);
     if (this.spanningTags && this.whole === undefined) this.whole = blankMarkup(this.text);
-    const clean = this.whole !== undefined ? this.whole.slice(start, end) : MARKUP_START.test(raw) ? blankMarkup(raw) : raw;
+    const clean = this.whole !== undefined ? this.whole.slice(start, end) : mayHoldMarkup(raw) ? blankMarkup(raw) : raw;
     return { start, end, clean, raw };
   }
 }
@@ -305,8 +305,13 @@ const isBreak = (c: number): boolean => c === 10 || c === 13;
  * what blanking the whole text gives, and most of an HTML ad is never read.
  */
 const SPANNING_TAG = /<\/?[a-zA-Z][^<>]*[\r\n][^<>]*>/iu;
-/** A character that starts something blankMarkup removes: most lines have none, and are their own clean text. */
-const MARKUP_START = /[<&*_`]/;
+/**
+ * Whether blankMarkup can change the line: each of its patterns needs one of these. Most lines have
+ * none and are their own clean text; a "* item" bullet or a lone "&" or "_" does not count.
+ */
+function mayHoldMarkup(raw: string): boolean {
+  return raw.includes('<') || raw.includes('**') || raw.includes('__') || raw.includes('`') || (raw.includes('&') && raw.includes(';'));
+}
 
 /** The sorted start offsets of findings: the `mentions` argument of findLevelRanges. */
 export function mentionOffsets(findings: readonly { start: number }[]): number[] {
