@@ -310,8 +310,10 @@ const SPANNING_TAG = /<\/?[a-zA-Z][^<>]*[\r\n][^<>]*>/iu;
  * none and are their own clean text; a "* item" bullet or a lone "&" or "_" does not count.
  */
 function mayHoldMarkup(raw: string): boolean {
+  if (!MARKUP_START.test(raw)) return false; // one scan settles most lines
   return raw.includes('<') || raw.includes('**') || raw.includes('__') || raw.includes('`') || (raw.includes('&') && raw.includes(';'));
 }
+const MARKUP_START = /[<&*_`]/;
 
 /** The sorted start offsets of findings: the `mentions` argument of findLevelRanges. */
 export function mentionOffsets(findings: readonly { start: number }[]): number[] {
