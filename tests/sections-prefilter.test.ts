@@ -72,7 +72,7 @@ describe('cue-word line skipping', () => {
   const LINES = [
     '## Nice to have', 'NICE TO HAVE', 'Bonus:', '**Preferred qualifications**', '<h3>Nice to have</h3>', 'Von Vorteil', 'Les petits plus', 'Compétences souhaitées',
     'Requirements', '## Benefits', 'We offer', 'Perks: pension', 'Key skills: Go, AWS', 'Kafka is a plus', 'ideally Terraform', '(GCP preferred)', 'Go is a plus.Kafka',
-    'experience.Preferred skills: Kafka', 'architectureNice to have:', 'Nice to have:<br>', 'Nice to have: React, Heroku', '- Python', '  wrapped Redis line', '',
+    'experience.Preferred skills: Kafka', 'architectureNice to have:', '## architectureNice to have:', 'stackBonus points:', 'Nice to have:<br>', 'Nice to have: React, Heroku', '- Python', '  wrapped Redis line', '',
     'Docker and AWS', '<b>Bonus</b>:', '&nbsp;Nice to have', 'Wünschenswert: Kotlin', 'Se valorará Rust', '1. Good to have', 'It would be great if you know Scala',
     'Rust .preferred.', '<p>', '<a', 'title="x">', 'Postgres experience is also welcome', 'bonus points for Elixir',
   ];

@@ -206,6 +206,9 @@ export function findLevelRanges(text: string, mentions?: readonly number[], cues
   };
   for (let line = advance(undefined); line; line = advance(line)) {
     const hasCue = lineHasCue(line);
+    // Outside a section, a line without a cue word sets nothing (no cue heading, label or inline cue)
+    // unless it ends in a glued label: the ":" lines read for those are mostly something else.
+    if (!section && !hasCue && !gluedLabel(line)) continue;
     const heading = asHeading(text, lines, line, hasCue);
     if (heading) {
       if (section && heading.depth > section.depth) continue; // a sub-heading inside the section
