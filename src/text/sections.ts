@@ -152,7 +152,10 @@ const CUE_WINDOW = 400;
  */
 export function findLevelRanges(text: string, mentions?: readonly number[], cues?: readonly number[]): LevelRange[] {
   const lines = new LineReader(text);
-  const triggers = cues ? lineTriggers(text, cues) : undefined;
+  // Cue word offsets, sorted once (the tokenizer gives them in text order; sorting keeps that a
+  // convenience, not a contract), for the trigger lines and for lineHasCue below.
+  const cueWords = cues ? [...cues].sort((a, b) => a - b) : undefined;
+  const triggers = cueWords ? lineTriggers(text, cueWords) : undefined;
   const ranges: LevelRange[] = [];
   let section: { start: number; depth: number; cue: string } | undefined;
   const close = (at: number): void => {
@@ -180,7 +183,6 @@ export function findLevelRanges(text: string, mentions?: readonly number[], cues
   };
   // Whether a line holds a cue word: without one it cannot be a preferred heading or label (every cue
   // holds one), so the cue expressions are not run on it. Lines come in text order.
-  const cueWords = cues ? [...cues].sort((a, b) => a - b) : undefined;
   let c = 0;
   const lineHasCue = (line: Line): boolean => {
     if (!cueWords) return true;

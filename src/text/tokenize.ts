@@ -21,14 +21,14 @@ import {
 } from './chars.js';
 import { WORD_IS_CUE, type Lexicon } from './lexicon.js';
 
+/** The word id of a plain token not looked up yet (see Lexicon.setEagerWords and TokenBuffer.wordAt). */
+export const UNRESOLVED = -2;
+
 /**
  * Tokens of one document as parallel typed arrays: offsets into the text and the lexicon word id
  * (-1 for words no alias uses, UNRESOLVED for a plain token not looked up yet: read ids through
  * wordAt). Reused across documents so the hot path allocates nothing.
  */
-/** The word id of a plain token not looked up yet (see Lexicon.setEagerWords and TokenBuffer.wordAt). */
-export const UNRESOLVED = -2;
-
 export class TokenBuffer {
   start = new Int32Array(1024);
   end = new Int32Array(1024);
