@@ -203,10 +203,13 @@ describe('report internals', () => {
     const sources = [{ kind: 'file' as const, path: join(ROOT, ADS), display: ADS }, { kind: 'file' as const, path: join(ROOT, BROKEN), display: BROKEN }];
     const base = { taxonomy, jsonl: true, maxBytes: 1e9, chunkBytes: 2048 };
     const single = await aggregateInputs(sources, { ...base, jobs: 1 });
-    const pooled = await aggregateInputs(sources, { ...base, jobs: 3, taxonomyPath: join(ROOT, 'dist/taxonomy.compiled.json') });
     const options = { top: 0, categories: [], errors: [] };
-    expect(buildReport(pooled.counts, taxonomy, options)).toEqual(buildReport(single.counts, taxonomy, options));
-    expect(pooled.errors).toEqual(single.errors);
+    // Workers parsing their chunks, or this thread parsing them and handing workers the texts.
+    for (const parseHere of [false, true]) {
+      const pooled = await aggregateInputs(sources, { ...base, jobs: 2, parseHere, taxonomyPath: join(ROOT, 'dist/taxonomy.compiled.json') });
+      expect(buildReport(pooled.counts, taxonomy, options)).toEqual(buildReport(single.counts, taxonomy, options));
+      expect(pooled.errors).toEqual(single.errors);
+    }
     expect(single.errors.map((e) => e.source)).toEqual([`${BROKEN}:2`, `${BROKEN}:3`, `${BROKEN}:5`]);
     expect(single.counts.documents).toBe(63);
   });

@@ -1,6 +1,7 @@
 import { createReadStream, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { CHUNK_BYTES, lineChunks, maybeGunzip } from '../input/jsonl.js';
+import { CHUNK_BYTES, lineChunks, maybeGunzip, parseJsonlChunk } from '../input/jsonl.js';
+import { TextPacker, type PackedTexts } from '../input/textPack.js';
 import { readFileBytes, readSource } from '../input/read.js';
 import { describeFsError, type Source } from '../input/sources.js';
 import type { AggregateCounts } from '../score/aggregate.js';
@@ -26,6 +27,11 @@ export interface AggregateInputsOptions {
   /** Inputs are JSON Lines (one ad per line) instead of one document per input. */
   jsonl: boolean;
   maxBytes: number;
+  /**
+   * Parse JSON Lines in this thread and hand workers the texts (default: when there are fewer workers
+   * than cores, see below), or let the workers parse their chunks.
+   */
+  parseHere?: boolean;
   /** Bytes of whole lines per task (default ~1 MB). */
   chunkBytes?: number;
   stdin?: AsyncIterable<Uint8Array | string>;
@@ -60,7 +66,15 @@ export async function aggregateInputs(sources: Source[], options: AggregateInput
   // more workers than chunks or cores (more threads than cores add memory, not speed).
   const small = total !== undefined && total < chunkBytes / 4;
   const jobs = Math.min(options.jobs, availableParallelism(), total === undefined ? Infinity : Math.ceil(total / chunkBytes));
+  // With a core to spare (fewer workers than cores), this thread, otherwise mostly idle, decodes and
+  // parses the JSON Lines and hands the workers the ads' texts, packed: the worker's share of the
+  // shared corpus drops ~5% (2.17 -> 2.06 s busy, --jobs 1, medians of 6), peak RSS 132 -> 119 MB.
+  // With every core counting, the workers parse their own chunks: the packing would be extra work.
+  const parseHere = options.parseHere ?? jobs < availableParallelism();
+  const packer = new TextPacker();
   const executor = createExecutor(options.taxonomy, small ? undefined : options.taxonomyPath, Math.max(1, jobs), options.levels ?? true, (result) => {
+    if (result.spare) packer.recycle(result.spare);
+    delete result.spare;
     bySeq[result.seq]!.result = result;
     progress.documents += result.documents;
     options.onProgress?.(progress);
@@ -96,7 +110,7 @@ export async function aggregateInputs(sources: Source[], options: AggregateInput
       }
       await flush();
       await guarded(i, async () => {
-        if (options.jsonl) return submitLines(i, source, options, chunkBytes, progress, submit);
+        if (options.jsonl) return submitLines(i, source, options, chunkBytes, progress, submit, parseHere ? packer : undefined);
         const read = await readSource(source, { maxBytes: options.maxBytes, stdin: options.stdin });
         if (read.ok) await submit(i, { kind: 'text', text: read.text });
         else bySeq.push({ source: i, failure: read.message });
@@ -126,13 +140,29 @@ async function readFiles(paths: string[], maxBytes: number): Promise<FileBytes[]
 
 const owned = (bytes: Uint8Array): boolean => bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
 
-/** Streams one JSON Lines input (gzip or not) as chunks of whole lines. */
-async function submitLines(i: number, source: Source, options: AggregateInputsOptions, chunkBytes: number, progress: Progress, submit: (source: number, task: { kind: 'lines'; chunk: Uint8Array }) => Promise<void>): Promise<void> {
+/** Streams one JSON Lines input (gzip or not) as chunks of whole lines, parsed here when given a packer. */
+async function submitLines(
+  i: number,
+  source: Source,
+  options: AggregateInputsOptions,
+  chunkBytes: number,
+  progress: Progress,
+  submit: (source: number, task: { kind: 'lines'; chunk: Uint8Array } | { kind: 'texts'; texts: PackedTexts; lines: number; errors: { line: number; message: string }[] }) => Promise<void>,
+  packer: TextPacker | undefined,
+): Promise<void> {
   // 1 MB reads: fewer hand-offs to zlib's thread, each of which costs a wake-up (reading and gunzipping
   // the shared corpus alone: 0.42 s with 64 KB reads, 0.31 s with 1 MB).
   const raw = source.kind === 'stdin' ? (options.stdin ?? emptyStream()) : createReadStream(source.path, { highWaterMark: 1 << 20 });
   const onRaw = (n: number): void => void (progress.bytes += n);
-  for await (const chunk of lineChunks(maybeGunzip(raw, onRaw), chunkBytes)) await submit(i, { kind: 'lines', chunk });
+  // Parsed here, a chunk is done with before the next is read: one buffer serves them all.
+  for await (const chunk of lineChunks(maybeGunzip(raw, onRaw), chunkBytes, packer !== undefined)) {
+    if (!packer) {
+      await submit(i, { kind: 'lines', chunk });
+      continue;
+    }
+    const { lines, errors } = parseJsonlChunk(chunk, (record) => packer.add(record.text));
+    await submit(i, { kind: 'texts', texts: packer.take(), lines, errors });
+  }
 }
 
 /** Turns chunk-relative line numbers into `file:LINE` and batch-relative files into their names, in input order. */

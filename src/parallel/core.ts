@@ -1,5 +1,6 @@
 import { Scanner } from '../engine.js';
 import { parseJsonlChunk } from '../input/jsonl.js';
+import { textCount, unpackText, type PackedTexts } from '../input/textPack.js';
 import { extractText } from '../text/extract.js';
 import { Aggregate, Tallier } from '../score/aggregate.js';
 import type { CompiledTaxonomy } from '../taxonomy/compile.js';
@@ -11,6 +12,8 @@ import { findLevelRanges, levelLookup, mentionOffsets } from '../text/sections.j
  */
 export type Task =
   | { kind: 'lines'; seq: number; chunk: Uint8Array }
+  /** A chunk of JSON Lines already parsed by the main thread: its ads' texts, line count and bad lines. */
+  | { kind: 'texts'; seq: number; texts: PackedTexts; lines: number; errors: { line: number; message: string }[] }
   | { kind: 'text'; seq: number; text: string }
   | { kind: 'files'; seq: number; files: FileBytes[] };
 
@@ -24,6 +27,8 @@ export interface TaskResult {
   lines: number;
   /** `line` is relative to the chunk; `file` is the index in a batch's `paths` of a file that failed. */
   errors: { line?: number; file?: number; message: string }[];
+  /** A 'texts' task's buffer, handed back for the next chunk (no new buffer per chunk to collect). */
+  spare?: Uint8Array;
 }
 
 /**
@@ -59,6 +64,12 @@ export class ReportCore {
       });
       result.lines = parsed.lines;
       result.errors = parsed.errors;
+    } else if (task.kind === 'texts') {
+      result.documents = textCount(task.texts);
+      for (let k = 0; k < result.documents; k++) this.count(unpackText(task.texts, k));
+      result.lines = task.lines;
+      result.errors = task.errors;
+      result.spare = task.texts.bytes;
     } else if (task.kind === 'text') {
       this.count(task.text);
       result.documents++;

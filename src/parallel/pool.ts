@@ -44,7 +44,7 @@ export function createExecutor(taxonomy: CompiledTaxonomy, taxonomyPath: string 
 
 /** Buffers that own their memory move to the worker instead of being copied (a chunk, files' bytes). */
 function transferable(task: Task): ArrayBuffer[] {
-  const views = task.kind === 'lines' ? [task.chunk] : task.kind === 'files' ? task.files.flatMap((f) => ('bytes' in f ? [f.bytes] : [])) : [];
+  const views = task.kind === 'lines' ? [task.chunk] : task.kind === 'texts' ? [task.texts.bytes] : task.kind === 'files' ? task.files.flatMap((f) => ('bytes' in f ? [f.bytes] : [])) : [];
   return views.filter((v) => v.byteOffset === 0 && v.byteLength === v.buffer.byteLength).map((v) => v.buffer as ArrayBuffer);
 }
 
