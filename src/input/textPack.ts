@@ -15,38 +15,35 @@ export interface PackedTexts {
 const WIDE = /[^\u0000-\u00ff]/;
 
 /**
- * Packs texts as they come, so each string can die young where it was made (a chunk's worth held
- * until packing made the main thread's young generation grow: +45 MB peak RSS on the corpus).
+ * Packs texts as they come, straight into the buffer that will be handed over, so each string can
+ * die young where it was made (a chunk's worth of strings held until packing made the main thread's
+ * young generation grow: +45 MB peak RSS on the corpus).
  */
 export class TextPacker {
-  private scratch = Buffer.allocUnsafeSlow(1 << 20);
+  private buffer: Buffer | undefined;
   private spans: number[] = [];
   private used = 0;
-  private spares: Uint8Array[] = [];
+  private spares: Buffer[] = [];
 
   add(text: string): void {
     const wide = WIDE.test(text);
-    const need = text.length * (wide ? 2 : 1);
-    if (this.used + need > this.scratch.length) {
-      const next = Buffer.allocUnsafeSlow(Math.max(this.scratch.length * 2, this.used + need));
-      this.scratch.copy(next, 0, 0, this.used);
-      this.scratch = next;
-    }
+    const need = this.used + text.length * (wide ? 2 : 1);
+    if (!this.buffer || need > this.buffer.length) this.buffer = this.grown(need);
     const start = this.used;
-    this.used += this.scratch.write(text, start, wide ? 'utf16le' : 'latin1');
+    this.used += this.buffer.write(text, start, wide ? 'utf16le' : 'latin1');
     this.spans.push(start, this.used, wide ? 1 : 0);
   }
 
   /**
-   * The texts added since the last take, in a buffer of their own (transferable without a copy):
-   * one handed back through `recycle` when it is big enough. Each new buffer is memory outside the
-   * heap that a thread frees only at a full collection, so a chunk each grew peak RSS by ~40 MB.
+   * The texts added since the last take, in a buffer of their own (transferable without a copy,
+   * and perhaps longer than they need). Buffers come back through `recycle`: each new one is memory
+   * outside the heap that a thread frees only at a full collection, so one per chunk grew peak RSS
+   * by ~40 MB.
    */
   take(): PackedTexts {
-    const k = this.spares.findIndex((b) => b.byteLength >= this.used);
-    const bytes = k >= 0 ? this.spares.splice(k, 1)[0]! : new Uint8Array(Math.max(this.used, 1 << 19));
-    this.scratch.copy(bytes, 0, 0, this.used);
+    const bytes = this.buffer ?? this.grown(0);
     const packed = { bytes, spans: Int32Array.from(this.spans) };
+    this.buffer = undefined;
     this.spans = [];
     this.used = 0;
     return packed;
@@ -54,7 +51,16 @@ export class TextPacker {
 
   /** A pack's buffer, done with, for a later take. */
   recycle(bytes: Uint8Array): void {
-    if (this.spares.length < 4) this.spares.push(bytes);
+    if (this.spares.length < 4) this.spares.push(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  }
+
+  /** A buffer of at least `size` bytes holding the bytes packed so far: a spare, or a new one. */
+  private grown(size: number): Buffer {
+    const k = this.spares.findIndex((b) => b.length >= size);
+    // Its own memory (no shared pool), so it moves to a worker whole; room for a typical chunk.
+    const next = k >= 0 ? this.spares.splice(k, 1)[0]! : Buffer.allocUnsafeSlow(Math.max(size * 1.5, 1 << 20));
+    if (this.buffer) this.buffer.copy(next, 0, 0, this.used);
+    return next;
   }
 }
 
