@@ -24,8 +24,8 @@ const MAX_IN_FLIGHT = 2;
  */
 const YOUNG_MB = 6;
 
-// Bundled, this module sits in dist/ beside worker.js; run from src/ (tests), the build's copy is used.
-const WORKER_CANDIDATES = ['./worker.js', '../../dist/worker.js'].map((p) => new URL(p, import.meta.url));
+// Bundled, this module sits in dist/ beside worker.cjs; run from src/ (tests), the build's copy is used.
+const WORKER_CANDIDATES = ['./worker.cjs', '../../dist/worker.cjs'].map((p) => new URL(p, import.meta.url));
 
 /** The bundled worker entry, or undefined when there is no build (then work runs in this thread). */
 export function workerFile(): URL | undefined {
