@@ -99,6 +99,9 @@ const F_HYPHEN = 4;
 const F_INNER_UPPER = 8;
 const F_DIGIT_END = 16;
 const NON_ASCII = 1 << 16; // in the class accumulator: above ASCII_TOKEN's class and lower-case bits
+// Class bits after a token's first character that call for the general path: a character that may
+// be trimmed or join words (. - / + #), an inner capital, a digit (a version, "Python3"), non-ASCII.
+const NOT_SIMPLE = IS_SLASH | IS_HYPHEN | IS_JOINER | UPPER | DIGIT | NON_ASCII;
 
 /**
  * Splits `text` into tokens and resolves each to a lexicon word. A token not known whole is tried,
@@ -140,6 +143,7 @@ export function tokenize(text: string, lexicon: Lexicon, out: TokenBuffer): void
       continue;
     }
     const start = i;
+    const first = c;
     let seen = c < 128 ? (c === DOT ? IS_JOINER : 0) : nonAscii; // class bits of every character after the first (and a leading ".")
     for (i++; i < n; i++) {
       c = units[i]!;
@@ -151,6 +155,22 @@ export function tokenize(text: string, lexicon: Lexicon, out: TokenBuffer): void
         if (isNonAsciiSeparator(c)) break;
         seen |= nonAscii;
       }
+    }
+    // Most tokens are words of lower-case letters after the first: nothing to trim or split, so
+    // they skip the checks below (same outcome: the general path would find them plain).
+    if ((seen & NOT_SIMPLE) === 0 && (i - start > 1 || first > 57) && !mayBeGlued(units, start, i)) {
+      const word = lexicon.mayBeEager(units, start, i) ? lexicon.lookupUnits(units, start, i) : UNRESOLVED;
+      if (count === starts.length) {
+        out.count = count;
+        out.grow();
+        ({ start: starts, end: ends, word: words } = out);
+      }
+      starts[count] = start;
+      ends[count] = i;
+      words[count] = word;
+      count++;
+      if (word >= 0 && (wordFlags[word]! & WORD_IS_CUE) !== 0) out.addCue(start);
+      continue;
     }
     let end = i;
     const last = units[end - 1]!;
