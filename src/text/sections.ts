@@ -152,9 +152,9 @@ const CUE_WINDOW = 400;
  */
 export function findLevelRanges(text: string, mentions?: readonly number[], cues?: readonly number[]): LevelRange[] {
   const lines = new LineReader(text);
-  // Cue word offsets, sorted once (the tokenizer gives them in text order; sorting keeps that a
-  // convenience, not a contract), for the trigger lines and for lineHasCue below.
-  const cueWords = cues ? [...cues].sort((a, b) => a - b) : undefined;
+  // Cue word offsets in order, for the trigger lines and for lineHasCue below (the tokenizer gives
+  // them in text order; sorting a copy otherwise keeps that a convenience, not a contract).
+  const cueWords = cues ? ascending(cues) : undefined;
   const triggers = cueWords ? lineTriggers(text, cueWords) : undefined;
   const ranges: LevelRange[] = [];
   let section: { start: number; depth: number; cue: string } | undefined;
@@ -234,12 +234,32 @@ export function findLevelRanges(text: string, mentions?: readonly number[], cues
 }
 
 /** Sorted offsets of the lines worth reading outside a section: cue words, and a ":" that ends a line. */
-function lineTriggers(text: string, cues: readonly number[]): number[] {
-  const triggers = [...cues];
+function lineTriggers(text: string, cues: readonly number[]): readonly number[] {
+  let triggers = cues;
   for (const colon of [':', '：']) {
-    for (let at = text.indexOf(colon); at >= 0; at = text.indexOf(colon, at + 1)) if (endsLine(text, at + 1)) triggers.push(at);
+    const colons: number[] = [];
+    for (let at = text.indexOf(colon); at >= 0; at = text.indexOf(colon, at + 1)) if (endsLine(text, at + 1)) colons.push(at);
+    if (colons.length > 0) triggers = mergeAscending(triggers, colons);
   }
-  return triggers.sort((a, b) => a - b);
+  return triggers;
+}
+
+/**
+ * `values` when already in ascending order (as the tokenizer and the matcher give offsets), else a
+ * sorted copy: sorting allocates work arrays, and these run once or twice per document.
+ */
+export function ascending(values: readonly number[]): readonly number[] {
+  for (let i = 1; i < values.length; i++) if (values[i]! < values[i - 1]!) return [...values].sort((a, b) => a - b);
+  return values;
+}
+
+/** Two ascending lists as one. */
+function mergeAscending(a: readonly number[], b: readonly number[]): number[] {
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) out.push(j >= b.length || (i < a.length && a[i]! <= b[j]!) ? a[i++]! : b[j++]!);
+  return out;
 }
 
 /** Nothing but spaces (or markup, which blankMarkup removes: checked loosely) from `from` to the line's end. */
@@ -321,8 +341,8 @@ function mayHoldMarkup(raw: string): boolean {
 const MARKUP_START = /[<&*_`]/;
 
 /** The sorted start offsets of findings: the `mentions` argument of findLevelRanges. */
-export function mentionOffsets(findings: readonly { start: number }[]): number[] {
-  return findings.map((f) => f.start).sort((a, b) => a - b);
+export function mentionOffsets(findings: readonly { start: number }[]): readonly number[] {
+  return ascending(findings.map((f) => f.start));
 }
 
 /** A lookup for `DocumentOptions.levelAt`: preferred inside a range, required everywhere else. */

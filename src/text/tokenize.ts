@@ -360,7 +360,12 @@ function stripVersion(text: string, start: number, end: number, lexicon: Lexicon
  * skill, so "GoDaddy" stays one unknown token.
  */
 function splitGlued(text: string, start: number, end: number, lexicon: Lexicon, out: TokenBuffer): boolean {
-  const bounds = [start];
+  // Scratch arrays (a token has at most end - start boundaries): this runs for ~2% of tokens, and
+  // arrays per call were the tokenizer's main garbage.
+  if (GLUED.bounds.length < end - start + 2) GLUED = gluedScratch(end - start + 2);
+  const { bounds, parts } = GLUED;
+  let nb = 0;
+  bounds[nb++] = start;
   for (let i = start + 1; i < end; i++) {
     const c = text.charCodeAt(i);
     if (c >= 128 || (ASCII_CLASS[c]! & UPPER) === 0) continue;
@@ -368,32 +373,39 @@ function splitGlued(text: string, start: number, end: number, lexicon: Lexicon, 
     const next = i + 1 < end ? text.charCodeAt(i + 1) : 0;
     const prevClass = prev < 128 ? ASCII_CLASS[prev]! : 0;
     const nextIsLower = next < 128 && (ASCII_CLASS[next]! & LOWERCASE) !== 0;
-    if (prevClass & (LOWERCASE | DIGIT) || (prevClass & UPPER && nextIsLower)) bounds.push(i);
+    if (prevClass & (LOWERCASE | DIGIT) || (prevClass & UPPER && nextIsLower)) bounds[nb++] = i;
   }
-  if (bounds.length === 1) return false;
-  bounds.push(end);
-  const parts: [number, number, number][] = [];
+  if (nb === 1) return false;
+  bounds[nb++] = end;
+  let np = 0; // parts as (start, end, word) triples
   let sawSkill = false;
-  for (let a = 0; a < bounds.length - 1; ) {
+  for (let a = 0; a < nb - 1; ) {
     let found = -1;
-    let z = bounds.length - 1;
+    let z = nb - 1;
     for (; z > a; z--) {
       found = lexicon.lookupRange(text, bounds[a]!, bounds[z]!);
       if (found >= 0) break;
     }
     if (found >= 0) {
-      parts.push([bounds[a]!, bounds[z]!, found]);
+      parts[np++] = bounds[a]!;
+      parts[np++] = bounds[z]!;
+      parts[np++] = found;
       sawSkill ||= lexicon.isSkillWord(found);
       a = z;
     } else {
-      parts.push([bounds[a]!, bounds[a + 1]!, -1]);
+      parts[np++] = bounds[a]!;
+      parts[np++] = bounds[a + 1]!;
+      parts[np++] = -1;
       a++;
     }
   }
   if (!sawSkill) return false;
-  for (const [s, e, w] of parts) out.push(s, e, w);
+  for (let k = 0; k < np; k += 3) out.push(parts[k]!, parts[k + 1]!, parts[k + 2]!);
   return true;
 }
+
+const gluedScratch = (size: number): { bounds: Int32Array; parts: Int32Array } => ({ bounds: new Int32Array(size), parts: new Int32Array(size * 3) });
+let GLUED = gluedScratch(64);
 
 /**
  * Splits an alias (or any short text) into lower-case token strings with the same character rules
