@@ -3,6 +3,7 @@ import { ASCII_LOWER, edgeHash, hashWord, normalizeToken } from './chars.js';
 /** Per-word facts the tokenizer needs to decide whether splitting a glued word is safe. */
 export const WORD_IS_SKILL = 1; // the word alone is an unambiguous alias ("python", "aws")
 export const WORD_IS_CUE = 2; // a word of a "nice to have" cue (cueWords.ts): the tokenizer notes where it occurs
+export const WORD_STARTS_ALIAS = 4; // set by the matcher: the word begins an alias; the tokenizer lists such tokens
 
 /** The lexicon's hash table as a plain array, to be saved with a compiled taxonomy and reused. */
 export interface LexiconTables {

@@ -19,7 +19,7 @@ import {
   isTokenChar,
   normalizeToken,
 } from './chars.js';
-import { WORD_IS_CUE, type Lexicon } from './lexicon.js';
+import { WORD_IS_CUE, WORD_STARTS_ALIAS, type Lexicon } from './lexicon.js';
 
 /** The word id of a plain token not looked up yet (see Lexicon.setEagerWords and TokenBuffer.wordAt). */
 export const UNRESOLVED = -2;
@@ -37,6 +37,12 @@ export class TokenBuffer {
   /** Offsets of the section cue words met, in text order (see collectCues). */
   cues = new Int32Array(64);
   cueCount = 0;
+  /**
+   * Indexes of the tokens whose word begins an alias (lexicon flag WORD_STARTS_ALIAS), ascending:
+   * the matcher walks the trie from these only, instead of testing every token again (~10% start one).
+   */
+  aliasStarts = new Int32Array(256);
+  aliasStartCount = 0;
   private bytes = Buffer.alloc(1 << 16);
   private units = new Uint16Array(this.bytes.buffer, this.bytes.byteOffset, this.bytes.length >> 1);
 
@@ -68,8 +74,22 @@ export class TokenBuffer {
     this.start[this.count] = start;
     this.end[this.count] = end;
     this.word[this.count] = word;
+    if (word >= 0) this.noteWord(word, start, this.count);
     this.count++;
-    if (word >= 0 && (this.wordFlags[word]! & WORD_IS_CUE) !== 0) this.addCue(start);
+  }
+
+  /** Notes token t (word >= 0) among the cue words and the alias starts, as its lexicon flags say. */
+  noteWord(word: number, start: number, t: number): void {
+    const flags = this.wordFlags[word]!;
+    if ((flags & WORD_IS_CUE) !== 0) this.addCue(start);
+    if ((flags & WORD_STARTS_ALIAS) !== 0) {
+      if (this.aliasStartCount === this.aliasStarts.length) {
+        const next = new Int32Array(this.aliasStarts.length * 2);
+        next.set(this.aliasStarts);
+        this.aliasStarts = next;
+      }
+      this.aliasStarts[this.aliasStartCount++] = t;
+    }
   }
 
   addCue(offset: number): void {
@@ -118,6 +138,7 @@ export function tokenize(text: string, lexicon: Lexicon, out: TokenBuffer): void
   const n = text.length;
   let count = 0;
   out.cueCount = 0;
+  out.aliasStartCount = 0;
   const wordFlags = lexicon.flags;
   out.wordFlags = wordFlags;
   let starts = out.start;
@@ -168,8 +189,8 @@ export function tokenize(text: string, lexicon: Lexicon, out: TokenBuffer): void
       starts[count] = start;
       ends[count] = i;
       words[count] = word;
+      if (word >= 0 && wordFlags[word] !== 0) out.noteWord(word, start, count);
       count++;
-      if (word >= 0 && (wordFlags[word]! & WORD_IS_CUE) !== 0) out.addCue(start);
       continue;
     }
     let end = i;
@@ -197,8 +218,9 @@ export function tokenize(text: string, lexicon: Lexicon, out: TokenBuffer): void
       starts[count] = start;
       ends[count] = end;
       words[count] = word;
+      // Cue words and alias starts are always resolved at once (eager words, see Lexicon.setEagerWords).
+      if (word >= 0 && wordFlags[word] !== 0) out.noteWord(word, start, count);
       count++;
-      if (word >= 0 && (wordFlags[word]! & WORD_IS_CUE) !== 0) out.addCue(start); // cue words are always resolved at once
       continue;
     }
     let flags = 0;
