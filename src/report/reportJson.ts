@@ -6,7 +6,9 @@ import type { ReportResult } from '../score/reportTypes.js';
  */
 export function reportJson(result: ReportResult): string {
   const pairs = result.raw.pairs;
-  if (pairs.length === 0 || !pairs.every(([a, b]) => PLAIN_ID.test(a) && PLAIN_ID.test(b))) return `${collapse(JSON.stringify(result, null, 2))}\n`;
+  const plain = new Set<string>(); // ids checked: ~70,000 pairs name a few hundred skills
+  const isPlain = (id: string): boolean => plain.has(id) || (PLAIN_ID.test(id) && plain.add(id) !== undefined);
+  if (pairs.length === 0 || !pairs.every(([a, b]) => isPlain(a) && isPlain(b))) return `${collapse(JSON.stringify(result, null, 2))}\n`;
   // Tens of thousands of raw pairs: written directly, exactly as the general rule writes them,
   // instead of indenting each over five lines and collapsing it again with a regex.
   const text = collapse(JSON.stringify({ ...result, raw: { ...result.raw, pairs: [] } }, null, 2));

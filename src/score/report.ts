@@ -57,27 +57,42 @@ export function buildReport(counts: AggregateCounts, taxonomy: CompiledTaxonomy,
 
 function topPairs(counts: AggregateCounts, taxonomy: CompiledTaxonomy, inFilter: (s: number) => boolean, total: number, top: number): ReportPair[] {
   const n = taxonomy.skills.length;
-  const found: number[] = []; // i * n + j of each pair named together
-  for (let i = 0; i < n; i++) {
-    if (counts.skillDocuments[i] === 0 || !inFilter(i)) continue;
-    for (let j = i + 1; j < n; j++) if (counts.pairs[i * n + j] !== 0 && inFilter(j)) found.push(i * n + j);
-  }
+  const rows = taxonomy.skills.map((_, i) => i).filter((i) => counts.skillDocuments[i] !== 0 && inFilter(i));
   // Only the first `top` are listed, and none of them is named less often than the top-th most named
   // pair: objects for the tens of thousands below that floor would be built and sorted for nothing.
+  // The floor comes from the counts alone, sorted natively (this runs once per report, on the
+  // critical path after the workers finish, before V8 has optimised any of it).
   let floor = 1;
-  if (top > 0 && found.length > top) {
-    const documents = Uint32Array.from(found, (k) => counts.pairs[k]!).sort();
-    floor = documents[documents.length - top]!;
+  if (top > 0) {
+    let named: Uint32Array = new Uint32Array(1024);
+    let m = 0;
+    for (const i of rows) {
+      for (let j = i + 1; j < n; j++) {
+        const documents = counts.pairs[i * n + j]!;
+        if (documents === 0 || !inFilter(j)) continue;
+        if (m === named.length) named = growU32(named);
+        named[m++] = documents;
+      }
+    }
+    if (m > top) floor = named.subarray(0, m).sort()[m - top]!;
   }
   const pairs: ReportPair[] = [];
-  for (const k of found) {
-    const documents = counts.pairs[k]!;
-    if (documents < floor) continue;
-    const a = taxonomy.skills[Math.floor(k / n)]!;
-    const b = taxonomy.skills[k % n]!;
-    pairs.push({ skills: [a.id, b.id], names: [a.name, b.name], documents, share: share(documents, total) });
+  for (const i of rows) {
+    for (let j = i + 1; j < n; j++) {
+      const documents = counts.pairs[i * n + j]!;
+      if (documents < floor || !inFilter(j)) continue;
+      const a = taxonomy.skills[i]!;
+      const b = taxonomy.skills[j]!;
+      pairs.push({ skills: [a.id, b.id], names: [a.name, b.name], documents, share: share(documents, total) });
+    }
   }
   return pairs.sort((p, q) => q.documents - p.documents || byId(p.skills[0], q.skills[0]) || byId(p.skills[1], q.skills[1]));
+}
+
+function growU32(values: Uint32Array): Uint32Array {
+  const next = new Uint32Array(values.length * 2);
+  next.set(values);
+  return next;
 }
 
 /** Mean and median from per-point counts, so they are exact after a merge. */
@@ -120,15 +135,13 @@ export function rawCounts(counts: AggregateCounts, taxonomy: CompiledTaxonomy): 
   }
   const categories: RawCounts['categories'] = {};
   taxonomy.categories.forEach((c, i) => (categories[c.id] = counts.categoryDocuments[i]!));
-  // Pairs in id order without sorting ~70,000 string pairs: rows in id order, each row's pairs by rank.
-  const rank = new Int32Array(n);
-  order.forEach((s, r) => (rank[s] = r));
+  // Pairs in id order without sorting ~70,000 string pairs: rows in id order, each row's partners
+  // (those after it in the taxonomy, where the pair is counted) in id order too.
   const pairs: RawCounts['pairs'] = [];
-  for (const i of order) {
-    const row: number[] = [];
-    for (let j = i + 1; j < n; j++) if (counts.pairs[i * n + j]! > 0) row.push(j);
-    row.sort((a, b) => rank[a]! - rank[b]!);
-    for (const j of row) pairs.push([taxonomy.skills[i]!.id, taxonomy.skills[j]!.id, counts.pairs[i * n + j]!]);
+  const active = order.filter((s) => counts.skillDocuments[s] !== 0); // a pair's skills are both named
+  for (const i of active) {
+    const row = i * n;
+    for (const j of active) if (j > i && counts.pairs[row + j]! > 0) pairs.push([taxonomy.skills[i]!.id, taxonomy.skills[j]!.id, counts.pairs[row + j]!]);
   }
   return { skills, categories, pairs, scores: Array.from(counts.scores) };
 }
