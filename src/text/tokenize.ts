@@ -177,62 +177,51 @@ export function tokenize(text: string, lexicon: Lexicon, out: TokenBuffer): void
         seen |= nonAscii;
       }
     }
+    let end = i;
+    let word: number;
     // Most tokens are words of lower-case letters after the first: nothing to trim or split, so
     // they skip the checks below (same outcome: the general path would find them plain).
     if ((seen & NOT_SIMPLE) === 0 && (i - start > 1 || first > 57) && !mayBeGlued(units, start, i)) {
-      const word = lexicon.mayBeEager(units, start, i) ? lexicon.lookupUnits(units, start, i) : UNRESOLVED;
-      if (count === starts.length) {
-        out.count = count;
-        out.grow();
-        ({ start: starts, end: ends, word: words } = out);
+      word = lexicon.mayBeEager(units, start, i) ? lexicon.lookupUnits(units, start, i) : UNRESOLVED;
+    } else {
+      const last = units[end - 1]!;
+      if (last < 128 && (ASCII_CLASS[last]! & TRIM) !== 0) {
+        // Trailing "." "-" "/" are not part of the token ("Python.", "CI/").
+        while (end > start && isTrimmed(units[end - 1]!)) end--;
+        if (end === start) continue; // only trimmable characters: no token
       }
-      starts[count] = start;
-      ends[count] = i;
-      words[count] = word;
-      if (word >= 0 && wordFlags[word] !== 0) out.noteWord(word, start, count);
-      count++;
-      continue;
-    }
-    let end = i;
-    const last = units[end - 1]!;
-    if (last < 128 && (ASCII_CLASS[last]! & TRIM) !== 0) {
-      // Trailing "." "-" "/" are not part of the token ("Python.", "CI/").
-      while (end > start && isTrimmed(units[end - 1]!)) end--;
-      if (end === start) continue; // only trimmable characters: no token
-    }
-    const lastKept = units[end - 1]!;
-    // A plain token (ASCII, no / - . + # inside, no inner capital, no trailing digit, not "...and")
-    // stays one token whether or not it is a known word; others may be split when unknown.
-    const innerJoiner = (seen & IS_JOINER) !== 0 && hasInnerJoiner(units, start, end);
-    const plain = (seen & (IS_SLASH | IS_HYPHEN | UPPER | NON_ASCII)) === 0 && !innerJoiner && !(lastKept >= 48 && lastKept <= 57) && !mayBeGlued(units, start, end);
-    let word: number;
-    if (plain) word = lexicon.mayBeEager(units, start, end) ? lexicon.lookupUnits(units, start, end) : UNRESOLVED;
-    else word = (seen & NON_ASCII) === 0 ? lexicon.lookupUnits(units, start, end) : lexicon.lookup(text.slice(start, end));
-    const joined = word < 0 && innerJoiner;
-    if (word >= 0 || plain) {
-      if (count === starts.length) {
+      const lastKept = units[end - 1]!;
+      // A plain token (ASCII, no / - . + # inside, no inner capital, no trailing digit, not "...and")
+      // stays one token whether or not it is a known word; others may be split when unknown.
+      const innerJoiner = (seen & IS_JOINER) !== 0 && hasInnerJoiner(units, start, end);
+      const plain = (seen & (IS_SLASH | IS_HYPHEN | UPPER | NON_ASCII)) === 0 && !innerJoiner && !(lastKept >= 48 && lastKept <= 57) && !mayBeGlued(units, start, end);
+      if (plain) word = lexicon.mayBeEager(units, start, end) ? lexicon.lookupUnits(units, start, end) : UNRESOLVED;
+      else word = (seen & NON_ASCII) === 0 ? lexicon.lookupUnits(units, start, end) : lexicon.lookup(text.slice(start, end));
+      if (word < 0 && !plain) {
+        let flags = 0;
+        if (seen & NON_ASCII) flags |= F_NON_ASCII;
+        if (seen & IS_SLASH) flags |= F_SLASH;
+        if (seen & IS_HYPHEN) flags |= F_HYPHEN;
+        if (seen & UPPER) flags |= F_INNER_UPPER;
+        if (lastKept >= 48 && lastKept <= 57) flags |= F_DIGIT_END;
         out.count = count;
-        out.grow();
-        ({ start: starts, end: ends, word: words } = out);
+        if (innerJoiner) noteJoinedCues(text, start, end, lexicon, out);
+        splitUnknown(text, start, end, flags, lexicon, out);
+        ({ start: starts, end: ends, word: words, count } = out);
+        continue;
       }
-      starts[count] = start;
-      ends[count] = end;
-      words[count] = word;
-      // Cue words and alias starts are always resolved at once (eager words, see Lexicon.setEagerWords).
-      if (word >= 0 && wordFlags[word] !== 0) out.noteWord(word, start, count);
-      count++;
-      continue;
     }
-    let flags = 0;
-    if (seen & NON_ASCII) flags |= F_NON_ASCII;
-    if (seen & IS_SLASH) flags |= F_SLASH;
-    if (seen & IS_HYPHEN) flags |= F_HYPHEN;
-    if (seen & UPPER) flags |= F_INNER_UPPER;
-    if (lastKept >= 48 && lastKept <= 57) flags |= F_DIGIT_END;
-    out.count = count;
-    if (joined) noteJoinedCues(text, start, end, lexicon, out);
-    splitUnknown(text, start, end, flags, lexicon, out);
-    ({ start: starts, end: ends, word: words, count } = out);
+    if (count === starts.length) {
+      out.count = count;
+      out.grow();
+      ({ start: starts, end: ends, word: words } = out);
+    }
+    starts[count] = start;
+    ends[count] = end;
+    words[count] = word;
+    // Cue words and alias starts are always resolved at once (eager words, see Lexicon.setEagerWords).
+    if (word >= 0 && wordFlags[word] !== 0) out.noteWord(word, start, count);
+    count++;
   }
   out.count = count;
 }
