@@ -58,47 +58,42 @@ await build({
   logLevel: 'warning',
 });
 
-// The CLI: one CommonJS file (bin/skillscan.js loads it). Every start pays for its modules: 14 ESM
-// chunks cost ~15 ms more to resolve, load and link than one CommonJS script, whose commands and
-// reporters still run only when used (esbuild wraps each lazily imported module in an init
-// function). The big optional dependencies stay outside, imported from node_modules when needed.
-await build({
-  entryPoints: [join(root, 'src/cli/main.ts')],
-  outfile: join(dist, 'cli.cjs'),
+// The CLI and the report worker: one CommonJS file each, with these settings.
+const commonJsBundle = {
   bundle: true,
   format: 'cjs',
   platform: 'node',
   target: 'node20',
-  external: ['unpdf', 'mammoth', 'fast-glob'],
-  // ... and are required, not imported: the bundle runs as a vm.Script (for its code cache), where
-  // `import()` has no loader in Node 20. All three ship CommonJS.
+  // Optional dependencies stay outside and are required, not imported: the CLI runs as a vm.Script
+  // (for its code cache), where `import()` has no loader in Node 20. All of them ship CommonJS.
   supported: { 'dynamic-import': false },
   sourcemap: 'linked',
   legalComments: 'none',
   // The sources find their package files (the taxonomy, schemas, the worker) from import.meta.url.
   banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
   define: { 'import.meta.url': '__importMetaUrl' },
-  plugins: [lazyCommanderChildProcess, chalkWithoutDetection],
   logLevel: 'warning',
-});
-// The report worker: one CommonJS file too, for the same reason. A worker starts while the main
-// thread reads the first chunk, and its start is on the critical path of `report --jobs 1`:
-// from spawn to its first answer (taxonomy loaded) took 113 ms as ESM chunks, 99 ms as one CommonJS file
-// (medians of 6 here).
+};
+
+// The CLI (bin/skillscan.js loads it). Every start pays for its modules: 14 ESM chunks cost ~15 ms
+// more to resolve, load and link than one CommonJS script, whose commands and reporters still run
+// only when used (esbuild wraps each lazily imported module in an init function). The big optional
+// dependencies stay outside, required from node_modules when needed.
 await build({
+  ...commonJsBundle,
+  entryPoints: [join(root, 'src/cli/main.ts')],
+  outfile: join(dist, 'cli.cjs'),
+  external: ['unpdf', 'mammoth', 'fast-glob'],
+  plugins: [lazyCommanderChildProcess, chalkWithoutDetection],
+});
+// The report worker, for the same reason: it starts while the main thread reads the first chunk, and
+// its start is on the critical path of `report --jobs 1`: from spawn to its first answer (taxonomy
+// loaded) took 113 ms as ESM chunks, 99 ms as one CommonJS file (medians of 6 here).
+await build({
+  ...commonJsBundle,
   entryPoints: [join(root, 'src/parallel/worker.ts')],
   outfile: join(dist, 'worker.cjs'),
-  bundle: true,
-  format: 'cjs',
-  platform: 'node',
-  target: 'node20',
   external: ['unpdf', 'mammoth'],
-  supported: { 'dynamic-import': false },
-  sourcemap: 'linked',
-  legalComments: 'none',
-  banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
-  define: { 'import.meta.url': '__importMetaUrl' },
-  logLevel: 'warning',
 });
 log('bundled dist/cli.cjs, dist/index.js, dist/worker.cjs');
 
