@@ -31,7 +31,7 @@ export class Matcher {
     this.lexicon = new Lexicon(words, flags, this.index.lexicon);
     // Only words that start an alias, or cue words, are looked up as the text is read; see Lexicon.
     const eager: number[] = [];
-    for (let w = 0; w < words.length; w++) if (this.index.firstNode[w] !== 0 || (flags[w]! & WORD_IS_CUE) !== 0) eager.push(w);
+    for (let w = 0; w < words.length; w++) if ((flags[w]! & (WORD_STARTS_ALIAS | WORD_IS_CUE)) !== 0) eager.push(w);
     this.lexicon.setEagerWords(eager);
     this.disambiguator = new Disambiguator(taxonomy);
   }

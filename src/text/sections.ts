@@ -248,7 +248,7 @@ function lineTriggers(text: string, cues: readonly number[]): readonly number[] 
  * `values` when already in ascending order (as the tokenizer and the matcher give offsets), else a
  * sorted copy: sorting allocates work arrays, and these run once or twice per document.
  */
-export function ascending(values: readonly number[]): readonly number[] {
+function ascending(values: readonly number[]): readonly number[] {
   for (let i = 1; i < values.length; i++) if (values[i]! < values[i - 1]!) return [...values].sort((a, b) => a - b);
   return values;
 }
