@@ -98,7 +98,7 @@ await build({
 log('bundled dist/cli.cjs, dist/index.js, dist/worker.cjs');
 
 // The JSON Schemas of the outputs ship as files (`skillscan schema KIND` prints them verbatim).
-const schemas = join(root, 'src/schema');
+const schemas = join(root, 'src/model/schema');
 if (existsSync(schemas)) {
   for (const f of readdirSync(schemas).filter((n) => n.endsWith('.schema.json'))) cpSync(join(schemas, f), join(dist, 'schema', f));
 }

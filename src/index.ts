@@ -13,13 +13,13 @@
  *   await report(['ads.jsonl'], { jsonl: true });            // = `skillscan report --jsonl ads.jsonl -f json`
  */
 import { compareDocuments } from './score/compare.js';
-import type { Comparison } from './score/compareTypes.js';
-import type { DocumentResult } from './score/types.js';
-import { defaultTaxonomy, scannerFor } from './scanFiles.js';
+import type { Comparison } from './model/compare.js';
+import type { DocumentResult } from './model/result.js';
+import { defaultTaxonomy, scannerFor } from './api/scan.js';
 import { withoutSkills } from './score/ignore.js';
 import type { LoadedTaxonomy } from './taxonomy/index.js';
 
-export { Scanner } from './engine.js';
+export { Scanner } from './pipeline/scanner.js';
 export { Matcher, type Finding } from './match/matcher.js';
 export { loadTaxonomy, type LoadedTaxonomy, type LoadTaxonomyOptions } from './taxonomy/index.js';
 export { compileTaxonomy, type CompiledTaxonomy, type CompiledSkill } from './taxonomy/compile.js';
@@ -27,30 +27,30 @@ export { loadTaxonomyLayer, parseTaxonomyLayer } from './taxonomy/load.js';
 export { mergeLayers } from './taxonomy/merge.js';
 export { validateTaxonomy } from './taxonomy/validate.js';
 export { builtinManifestPath } from './taxonomy/builtin.js';
-export { extractText } from './text/extract.js';
-export { decodeText } from './text/decode.js';
-export { run } from './cli/run.js';
-export { SkillscanError, TaxonomyError, UsageError, InputError } from './errors.js';
-export { VERSION } from './version.js';
-export { scanFiles, type ScanFilesOptions } from './scanFiles.js';
-export { compareFiles as compare, type CompareFilesOptions } from './compareFiles.js';
-export { reportFiles as report, type ReportFilesOptions } from './reportFiles.js';
-export { formatScan } from './format.js';
+export { extractText } from './extract/extract.js';
+export { decodeText } from './extract/decode.js';
+export { run } from './cli/program.js';
+export { SkillscanError, TaxonomyError, UsageError, InputError } from './model/errors.js';
+export { VERSION } from './model/version.js';
+export { scanFiles, type ScanFilesOptions } from './api/scan.js';
+export { compareFiles as compare, type CompareFilesOptions } from './api/compare.js';
+export { reportFiles as report, type ReportFilesOptions } from './api/report.js';
+export { formatScan } from './api/format.js';
 export { scanReporters, evalReporters, type ScanFormat, type EvalFormat, type ReportOptions } from './report/index.js';
 export { withoutSkills } from './score/ignore.js';
 export { evaluate, checkThresholds, metrics, type EvalResult, type EvalReport, type LabelledDocument, type Metrics, type Threshold, type ThresholdCheck, type EvalGroup } from './score/evaluate.js';
 export { parseLabels, pairLabels, type Labels } from './score/labels.js';
-export { checkTaxonomyFile, type CheckResult } from './taxonomy/check.js';
+export { checkTaxonomyFile, type CheckResult } from './api/taxonomyCheck.js';
 export { findSkill, describeSkill, type SkillDetails } from './taxonomy/lookup.js';
-export { jsonSchema, SCHEMA_KINDS, type SchemaKind } from './schema/jsonSchema.js';
-export { findConfig, loadConfig, type SkillscanConfig } from './config/loadConfig.js';
-export type * from './score/types.js';
-export type * from './score/compareTypes.js';
+export { jsonSchema, SCHEMA_KINDS, type SchemaKind } from './api/schema.js';
+export { findConfig, loadConfig, type SkillscanConfig } from './api/config.js';
+export type * from './model/result.js';
+export type * from './model/compare.js';
 export { compareDocuments, FIT_WEIGHTS, type ScannedText } from './score/compare.js';
 export { compareReporters, type CompareFormat } from './report/compareReporters.js';
-export { findLevelRanges, type LevelRange } from './text/sections.js';
-export { findYears } from './text/years.js';
-export type { Taxonomy, Skill, Category, AmbiguousAlias } from './taxonomy/types.js';
+export { findLevelRanges, type LevelRange } from './analyze/sections.js';
+export { findYears } from './analyze/years.js';
+export type { Taxonomy, Skill, Category, AmbiguousAlias } from './model/taxonomy.js';
 
 /**
  * Scans one text with the given taxonomy (default: the built-in one) and returns the document object

@@ -211,7 +211,7 @@ describe('bad input (in-process only)', () => {
       { isTTY: false },
     );
     let stderr = '';
-    const { run } = await import('../src/cli/run.js');
+    const { run } = await import('../src/cli/program.js');
     const code = await run(['scan', '-t', join(dir, 'bad.yaml'), '-'], { stdout: { write: () => true }, stderr: { write: (s: string) => (stderr += s) }, stdin, env: {}, cwd: dir });
     expect(code).toBe(2);
     expect(stderr).toMatch(new RegExp(`^${join(dir, 'bad.yaml')}:\\d+:\\d+: `));

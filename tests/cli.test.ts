@@ -9,7 +9,7 @@ const PY = 'fixtures/jobs/python-backend.md';
 const JAVA = 'fixtures/jobs/java-spring-crlf.txt';
 const NURSE = 'fixtures/jobs/nurse.txt';
 
-/** Scan JSON output, checked against the published schema (src/schema/scan.schema.json). */
+/** Scan JSON output, checked against the published schema (src/model/schema/scan.schema.json). */
 function json(stdout: string): any {
   return expectValidJson('scan', stdout);
 }

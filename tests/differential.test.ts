@@ -6,8 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { Matcher } from '../src/match/matcher.js';
 import { buildMatchIndex, decodeMatchIndex } from '../src/match/matchIndex.js';
 import { loadTaxonomy } from '../src/taxonomy/index.js';
-import { Lexicon } from '../src/text/lexicon.js';
-import { TokenBuffer, tokenize } from '../src/text/tokenize.js';
+import { Lexicon } from '../src/match/lexicon.js';
+import { TokenBuffer, tokenize } from '../src/match/tokenize.js';
 import { mini } from './helpers/mini.js';
 import { RefMatcher, refTokenize } from './reference/referenceMatcher.js';
 

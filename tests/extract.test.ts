@@ -3,11 +3,11 @@ import { join } from 'node:path';
 import { decodeHTML } from 'entities/decode';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Scanner } from '../src/engine.js';
+import { Scanner } from '../src/pipeline/scanner.js';
 import { loadTaxonomy } from '../src/taxonomy/index.js';
-import { extractText, type ExtractResult, type Extracted } from '../src/text/extract.js';
-import { htmlToText } from '../src/text/html.js';
-import type { DocumentResult } from '../src/score/types.js';
+import { extractText, type ExtractResult, type Extracted } from '../src/extract/extract.js';
+import { htmlToText } from '../src/extract/html.js';
+import type { DocumentResult } from '../src/model/result.js';
 import { ROOT } from './helpers/cli.js';
 
 const builtin = new Scanner(loadTaxonomy().compiled);

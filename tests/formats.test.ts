@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CSV_COLUMNS, csvField, scanCsv } from '../src/report/scanCsv.js';
 import { scanMarkdown } from '../src/report/scanMarkdown.js';
-import type { ScanResult } from '../src/score/types.js';
+import type { ScanResult } from '../src/model/result.js';
 import { RUNNERS } from './helpers/cli.js';
 
 const JOBS = 'fixtures/jobs';

@@ -1,12 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SCHEMA_KINDS } from '../src/schema/jsonSchema.js';
+import { SCHEMA_KINDS } from '../src/api/schema.js';
 import { ROOT, RUNNERS } from './helpers/cli.js';
 import { expectValidJson } from './helpers/schema.js';
 import Ajv2020 from 'ajv/dist/2020.js';
 
-const file = (kind: string): string => join(ROOT, 'src/schema', `${kind}.schema.json`);
+const file = (kind: string): string => join(ROOT, 'src/model/schema', `${kind}.schema.json`);
 const present = SCHEMA_KINDS.filter((k) => existsSync(file(k)));
 const absent = SCHEMA_KINDS.filter((k) => !existsSync(file(k)));
 

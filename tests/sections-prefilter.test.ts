@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Matcher, loadTaxonomy } from '../src/index.js';
-import { SECTION_CUE_WORDS } from '../src/text/cueWords.js';
-import { POSTFIX_CUE, PREFIX_CUE, QUICK_CUE, findLevelRanges, mentionOffsets, preferredCue } from '../src/text/sections.js';
+import { SECTION_CUE_WORDS } from '../src/analyze/cueWords.js';
+import { POSTFIX_CUE, PREFIX_CUE, QUICK_CUE, findLevelRanges, mentionOffsets, preferredCue } from '../src/analyze/sections.js';
 
 // QUICK_CUE lets inlineCues skip lines that cannot hold a cue; it must match wherever a cue does.
 const CUES = [

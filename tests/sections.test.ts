@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findLevelRanges, levelLookup, preferredCue } from '../src/text/sections.js';
+import { findLevelRanges, levelLookup, preferredCue } from '../src/analyze/sections.js';
 
 /** The level at the first occurrence of `word` in `text`. */
 function levelOf(text: string, word: string): string {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { run } from '../src/cli/run.js';
+import { run } from '../src/cli/program.js';
 import type { Io } from '../src/cli/io.js';
 import { ROOT } from './helpers/cli.js';
 import { expectValidJson } from './helpers/schema.js';

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { TaxonomyError } from '../src/errors.js';
+import { TaxonomyError } from '../src/model/errors.js';
 import { loadTaxonomy } from '../src/taxonomy/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'skillscan-tax-'));

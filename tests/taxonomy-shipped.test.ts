@@ -4,7 +4,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { Scanner } from '../src/engine.js';
+import { Scanner } from '../src/pipeline/scanner.js';
 import { loadTaxonomyLayer } from '../src/taxonomy/load.js';
 import { mergeLayers } from '../src/taxonomy/merge.js';
 import { compileTaxonomy } from '../src/taxonomy/compile.js';

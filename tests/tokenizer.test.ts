@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Scanner } from '../src/engine.js';
+import { Scanner } from '../src/pipeline/scanner.js';
 import { loadTaxonomy } from '../src/taxonomy/index.js';
-import { extractText } from '../src/text/extract.js';
-import { LineIndex } from '../src/text/lines.js';
-import { Lexicon } from '../src/text/lexicon.js';
-import { TokenBuffer, splitWords, tokenize } from '../src/text/tokenize.js';
+import { extractText } from '../src/extract/extract.js';
+import { LineIndex } from '../src/util/lines.js';
+import { Lexicon } from '../src/match/lexicon.js';
+import { TokenBuffer, splitWords, tokenize } from '../src/match/tokenize.js';
 import { mini, miniScanner } from './helpers/mini.js';
 
 // The mini taxonomy's words plus some punctuated names: a token is kept whole when it is known whole.

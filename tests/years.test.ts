@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadTaxonomy } from '../src/taxonomy/index.js';
-import { Scanner } from '../src/engine.js';
-import { findYears } from '../src/text/years.js';
+import { Scanner } from '../src/pipeline/scanner.js';
+import { findYears } from '../src/analyze/years.js';
 
 const scanner = new Scanner(loadTaxonomy().compiled);
 

@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { ConfigError, findConfig, loadConfig, type ConfigKey, type SkillscanConfig } from '../config/loadConfig.js';
-import { UsageError } from '../errors.js';
+import { ConfigError, findConfig, loadConfig, type ConfigKey, type SkillscanConfig } from '../api/config.js';
+import { UsageError } from '../model/errors.js';
 import type { CompiledTaxonomy } from '../taxonomy/compile.js';
-import { closest } from '../text/similar.js';
+import { closest } from '../util/similar.js';
 import type { Io } from './io.js';
 
 /** A configuration key a command uses, and the option it sets. */

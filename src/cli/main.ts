@@ -1,8 +1,8 @@
 import { writeSync } from 'node:fs';
 import type * as Tty from 'node:tty';
-import { lazyRequire } from '../lazyRequire.js';
+import { lazyRequire } from '../util/lazyRequire.js';
 import type { Io, Output } from './io.js';
-import { EXIT, run } from './run.js';
+import { EXIT, run } from './program.js';
 
 /**
  * The process edge: the only code that touches `process`.
@@ -86,4 +86,4 @@ function stdin(): NonNullable<Io['stdin']> {
 }
 
 // For scripts/codeCache.cjs, which runs commands in-process to warm the code cache it saves.
-export { run } from './run.js';
+export { run } from './program.js';

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { InputError } from '../errors.js';
+import { InputError } from '../model/errors.js';
 import type { Io } from './io.js';
 
 /**

@@ -1,6 +1,6 @@
-import { UsageError } from '../errors.js';
+import { UsageError } from '../model/errors.js';
 import { closeSync, createReadStream, fstatSync, openSync, readFileSync } from 'node:fs';
-import { extractText, type Extracted } from '../text/extract.js';
+import { extractText, type Extracted } from '../extract/extract.js';
 import { describeFsError, type Source } from './sources.js';
 
 export interface ReadOptions {

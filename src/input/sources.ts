@@ -1,6 +1,6 @@
 import { lstatSync, readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../model/errors.js';
 
 /** One thing to scan: a file (by the path the user gave or found under a directory) or stdin. */
 export type Source = { kind: 'file'; path: string; display: string } | { kind: 'stdin'; display: '-' };

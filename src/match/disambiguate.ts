@@ -1,6 +1,6 @@
 import type { CompiledRule, CompiledTaxonomy, UnlessPhrase } from '../taxonomy/compile.js';
-import { Lexicon } from '../text/lexicon.js';
-import type { TokenBuffer } from '../text/tokenize.js';
+import { Lexicon } from './lexicon.js';
+import type { TokenBuffer } from './tokenize.js';
 
 /** An alias occurrence before disambiguation: tokens first..last (inclusive). */
 export interface Candidate {

@@ -1,6 +1,6 @@
 import type { CompiledTaxonomy } from '../taxonomy/compile.js';
-import { SECTION_CUE_WORDS } from '../text/cueWords.js';
-import { Lexicon, WORD_IS_CUE, type LexiconTables } from '../text/lexicon.js';
+import { SECTION_CUE_WORDS } from '../analyze/cueWords.js';
+import { Lexicon, WORD_IS_CUE, type LexiconTables } from './lexicon.js';
 
 const lexicons = new WeakMap<CompiledTaxonomy, { words: string[]; flags: Uint8Array }>();
 

@@ -1,6 +1,6 @@
 import type { CompiledTaxonomy } from '../taxonomy/compile.js';
-import { Lexicon, WORD_IS_CUE, WORD_STARTS_ALIAS } from '../text/lexicon.js';
-import { TokenBuffer, UNRESOLVED, collectCues, tokenize } from '../text/tokenize.js';
+import { Lexicon, WORD_IS_CUE, WORD_STARTS_ALIAS } from './lexicon.js';
+import { TokenBuffer, UNRESOLVED, collectCues, tokenize } from './tokenize.js';
 import { Disambiguator, type Candidate } from './disambiguate.js';
 import { buildMatchIndex, decodeMatchIndex, encodeMatchIndex, lexiconWords, type MatchIndex } from './matchIndex.js';
 

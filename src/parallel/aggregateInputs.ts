@@ -5,7 +5,7 @@ import { TextPacker, type PackedTexts } from '../input/textPack.js';
 import { readFileBytes, readSource } from '../input/read.js';
 import { describeFsError, type Source } from '../input/sources.js';
 import type { AggregateCounts } from '../score/aggregate.js';
-import type { InputFailure } from '../score/types.js';
+import type { InputFailure } from '../model/result.js';
 import type { CompiledTaxonomy } from '../taxonomy/compile.js';
 import type { FileBytes, Task, TaskResult } from './core.js';
 import { createExecutor } from './pool.js';

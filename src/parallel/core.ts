@@ -1,10 +1,10 @@
-import { Scanner } from '../engine.js';
+import { Scanner } from '../pipeline/scanner.js';
 import { parseJsonlChunk } from '../input/jsonl.js';
 import { textCount, unpackText, type PackedTexts } from '../input/textPack.js';
-import { extractText } from '../text/extract.js';
+import { extractText } from '../extract/extract.js';
 import { Aggregate, Tallier } from '../score/aggregate.js';
 import type { CompiledTaxonomy } from '../taxonomy/compile.js';
-import { findLevelRanges, levelLookup, mentionOffsets } from '../text/sections.js';
+import { findLevelRanges, levelLookup, mentionOffsets } from '../analyze/sections.js';
 
 /**
  * A unit of work for `report`: a chunk of JSON Lines, one text, or a batch of files already read

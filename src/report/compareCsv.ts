@@ -1,4 +1,4 @@
-import type { CompareResult } from '../score/compareTypes.js';
+import type { CompareResult } from '../model/compare.js';
 
 const HEADER = ['job', 'fit', 'skill', 'name', 'category', 'status', 'level', 'years_asked', 'cv_years', 'ad_line', 'ad_column'];
 

@@ -1,4 +1,4 @@
-import type { CompareResult } from '../score/compareTypes.js';
+import type { CompareResult } from '../model/compare.js';
 
 /** The stable contract: the result object itself, two-space indented, no colour. */
 export function compareJson(result: CompareResult): string {

@@ -1,4 +1,4 @@
-import type { CompareResult, Comparison } from '../score/compareTypes.js';
+import type { CompareResult, Comparison } from '../model/compare.js';
 import { collapseAlternatives, fitArithmetic, gapCount, gapLabel, verdict } from './compareText.js';
 import type { ReportOptions } from './options.js';
 

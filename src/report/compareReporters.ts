@@ -1,4 +1,4 @@
-import type { CompareResult } from '../score/compareTypes.js';
+import type { CompareResult } from '../model/compare.js';
 import { compareCsv } from './compareCsv.js';
 import { compareJson, compareJsonl } from './compareJson.js';
 import { compareMarkdown } from './compareMarkdown.js';

@@ -1,5 +1,5 @@
 import type { ChalkInstance } from 'chalk';
-import type { Comparison, CompareResult, MissingSkill, Requirement } from '../score/compareTypes.js';
+import type { Comparison, CompareResult, MissingSkill, Requirement } from '../model/compare.js';
 import { bar } from './bar.js';
 import { collapseAlternatives, fitArithmetic, gapCount, gapLabel, verdict } from './compareText.js';
 import type { ReportOptions } from './options.js';

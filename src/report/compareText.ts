@@ -1,5 +1,5 @@
-import type { Comparison, MissingSkill } from '../score/compareTypes.js';
-import type { Level } from '../score/types.js';
+import type { Comparison, MissingSkill } from '../model/compare.js';
+import type { Level } from '../model/result.js';
 
 /** One line that says how good the fit is and what to do first. */
 export function verdict(c: Comparison): string {

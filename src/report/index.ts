@@ -1,6 +1,6 @@
 import type { EvalReport } from '../score/evaluate.js';
-import type { ReportResult } from '../score/reportTypes.js';
-import type { ScanResult } from '../score/types.js';
+import type { ReportResult } from '../model/report.js';
+import type { ScanResult } from '../model/result.js';
 import { evalJson } from './evalJson.js';
 import { evalTable } from './evalTable.js';
 import type { ReportOptions } from './options.js';

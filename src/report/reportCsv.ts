@@ -1,4 +1,4 @@
-import type { ReportResult } from '../score/reportTypes.js';
+import type { ReportResult } from '../model/report.js';
 
 const COLUMNS = ['id', 'name', 'category', 'documents', 'share', 'mentions', 'implied', 'required', 'preferred', 'unknown'] as const;
 

@@ -1,5 +1,5 @@
-import type { ReportResult } from '../score/reportTypes.js';
-import { bucketLabel, count, percent } from './format.js';
+import type { ReportResult } from '../model/report.js';
+import { bucketLabel, count, percent } from './numbers.js';
 import { barChart, columnChart, esc, heatmap, stackedBar } from './svg.js';
 
 /** Category colours, in taxonomy order; chosen to read on both the light and the dark background. */

@@ -1,4 +1,4 @@
-import type { ReportResult } from '../score/reportTypes.js';
+import type { ReportResult } from '../model/report.js';
 
 /**
  * The report object, two-space indented, except that arrays of plain values (a raw pair, the

@@ -1,6 +1,6 @@
-import type { ReportResult } from '../score/reportTypes.js';
+import type { ReportResult } from '../model/report.js';
 import { bar } from './bar.js';
-import { bucketLabel, count, percent } from './format.js';
+import { bucketLabel, count, percent } from './numbers.js';
 
 /** GitHub-flavoured Markdown tables, ready for `$GITHUB_STEP_SUMMARY` or a pull-request comment. */
 export function reportMarkdown(r: ReportResult): string {

@@ -1,7 +1,7 @@
 import type { ChalkInstance } from 'chalk';
-import type { ReportResult } from '../score/reportTypes.js';
+import type { ReportResult } from '../model/report.js';
 import { bar } from './bar.js';
-import { bucketLabel, count, percent } from './format.js';
+import { bucketLabel, count, percent } from './numbers.js';
 import type { ReportOptions } from './options.js';
 
 const BAR = 24;

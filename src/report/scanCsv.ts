@@ -1,4 +1,4 @@
-import type { ScanResult } from '../score/types.js';
+import type { ScanResult } from '../model/result.js';
 
 export const CSV_COLUMNS = ['source', 'score', 'id', 'name', 'category', 'count', 'implied', 'level', 'first_line', 'first_column'] as const;
 

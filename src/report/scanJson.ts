@@ -1,4 +1,4 @@
-import type { ScanResult } from '../score/types.js';
+import type { ScanResult } from '../model/result.js';
 
 /** The stable contract: the result object itself, two-space indented, no colour. */
 export function scanJson(result: ScanResult): string {

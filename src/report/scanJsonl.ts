@@ -1,4 +1,4 @@
-import type { ScanResult } from '../score/types.js';
+import type { ScanResult } from '../model/result.js';
 
 /**
  * JSON Lines: one compact document result per line (the objects of `documents` in the JSON format),

@@ -1,4 +1,4 @@
-import type { DocumentResult, ScanResult, SkillResult } from '../score/types.js';
+import type { DocumentResult, ScanResult, SkillResult } from '../model/result.js';
 import type { ReportOptions } from './options.js';
 
 /**

@@ -1,5 +1,5 @@
 import type { ChalkInstance } from 'chalk';
-import type { CategoryCoverage, DocumentResult, ScanResult, SkillResult } from '../score/types.js';
+import type { CategoryCoverage, DocumentResult, ScanResult, SkillResult } from '../model/result.js';
 import { bar } from './bar.js';
 import type { ReportOptions } from './options.js';
 

@@ -1,6 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import type { SkillDetails } from '../taxonomy/lookup.js';
-import type { Taxonomy } from '../taxonomy/types.js';
+import type { Taxonomy } from '../model/taxonomy.js';
 import { skillAliases } from '../taxonomy/validate.js';
 import { where } from '../taxonomy/load.js';
 import type { ReportOptions } from './options.js';

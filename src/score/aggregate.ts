@@ -1,7 +1,7 @@
 import type { Finding } from '../match/matcher.js';
 import type { CompiledTaxonomy } from '../taxonomy/compile.js';
 import { IMPLIED_WEIGHT } from './score.js';
-import type { Level } from './types.js';
+import type { Level } from '../model/result.js';
 
 /** Highest score + 1: scores are kept per point, so the median and mean merge exactly. */
 export const SCORE_SLOTS = 101;

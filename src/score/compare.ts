@@ -1,9 +1,9 @@
 import type { CompiledTaxonomy } from '../taxonomy/compile.js';
-import { findAlternatives, type Mention } from '../text/alternatives.js';
-import { LineIndex } from '../text/lines.js';
-import { findTypos } from '../text/typos.js';
-import type { AdPosition, Comparison, MatchedSkill, MissingSkill, Requirement, SkillRef, Suggestion } from './compareTypes.js';
-import type { DocumentResult, Level, SkillResult } from './types.js';
+import { findAlternatives, type Mention } from '../analyze/alternatives.js';
+import { LineIndex } from '../util/lines.js';
+import { findTypos } from '../analyze/typos.js';
+import type { AdPosition, Comparison, MatchedSkill, MissingSkill, Requirement, SkillRef, Suggestion } from '../model/compare.js';
+import type { DocumentResult, Level, SkillResult } from '../model/result.js';
 
 /** A scanned document and the text its match offsets point into (the original file's text). */
 export interface ScannedText {

@@ -1,8 +1,8 @@
 import type { Finding } from '../match/matcher.js';
 import type { CompiledTaxonomy } from '../taxonomy/compile.js';
-import { LineIndex } from '../text/lines.js';
+import { LineIndex } from '../util/lines.js';
 import { scoreCoverage } from './score.js';
-import type { DocumentResult, Level, MatchPosition, SkillResult } from './types.js';
+import type { DocumentResult, Level, MatchPosition, SkillResult } from '../model/result.js';
 
 export interface DocumentOptions {
   /** The requirement level of the text at an offset (from the ad's sections), if known. */

@@ -1,5 +1,5 @@
 import type { CompiledTaxonomy } from '../taxonomy/compile.js';
-import { closest } from '../text/similar.js';
+import { closest } from '../util/similar.js';
 
 /** One labelled document: the skill ids a person marked, and the ids the scan named. */
 export interface LabelledDocument {

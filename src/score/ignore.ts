@@ -1,6 +1,6 @@
 import type { CompiledTaxonomy } from '../taxonomy/compile.js';
 import { scoreCoverage } from './score.js';
-import type { DocumentResult } from './types.js';
+import type { DocumentResult } from '../model/result.js';
 
 /**
  * The document as if the ignored skills (`ignore: [git]` in the configuration) were not in the

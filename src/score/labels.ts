@@ -1,7 +1,7 @@
 import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
-import { InputError } from '../errors.js';
+import { InputError } from '../model/errors.js';
 import type { LabelledDocument } from './evaluate.js';
-import type { DocumentResult } from './types.js';
+import type { DocumentResult } from '../model/result.js';
 
 /** Document name -> labelled skill ids. */
 export type Labels = Map<string, string[]>;

@@ -2,8 +2,8 @@ import type { CompiledTaxonomy } from '../taxonomy/compile.js';
 import type { DocumentTally } from './aggregate.js';
 import { aggregateFromRaw } from './report.js';
 import type { Aggregate } from './aggregate.js';
-import type { RawCounts } from './reportTypes.js';
-import type { InputFailure, Level } from './types.js';
+import type { RawCounts } from '../model/report.js';
+import type { InputFailure, Level } from '../model/result.js';
 
 /**
  * Reading back what `report -f json` and `scan -f jsonl` wrote, so that parts of a corpus counted

@@ -1,7 +1,7 @@
 import type { CompiledTaxonomy } from '../taxonomy/compile.js';
 import { Aggregate, SCORE_SLOTS, type AggregateCounts } from './aggregate.js';
-import type { RawCounts, ReportPair, ReportResult, ReportSkill, ScoreSummary } from './reportTypes.js';
-import type { InputFailure } from './types.js';
+import type { RawCounts, ReportPair, ReportResult, ReportSkill, ScoreSummary } from '../model/report.js';
+import type { InputFailure } from '../model/result.js';
 
 export interface ReportOptions {
   /** Skills and pairs listed, most named first; 0 = all. */

@@ -1,5 +1,5 @@
 import type { CompiledTaxonomy } from '../taxonomy/compile.js';
-import type { CategoryCoverage } from './types.js';
+import type { CategoryCoverage } from '../model/result.js';
 
 /** An implied skill (Django -> Python) counts this much toward its category's coverage. */
 export const IMPLIED_WEIGHT = 0.5;

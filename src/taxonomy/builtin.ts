@@ -4,7 +4,7 @@ import { trustSavedIndex } from '../match/matchIndex.js';
 import { compileTaxonomy, type CompiledTaxonomy } from './compile.js';
 import { loadTaxonomyLayer } from './load.js';
 import { mergeLayers } from './merge.js';
-import type { Taxonomy } from './types.js';
+import type { Taxonomy } from '../model/taxonomy.js';
 
 /** The shipped taxonomy's manifest, relative to the package root. */
 export const BUILTIN_MANIFEST = 'taxonomy/backend.yaml';

@@ -1,9 +1,9 @@
-import { lazyRequire } from '../lazyRequire.js';
-import { TaxonomyError } from '../errors.js';
-import { WORD_IS_SKILL } from '../text/lexicon.js';
-import { splitWords } from '../text/tokenize.js';
+import { lazyRequire } from '../util/lazyRequire.js';
+import { TaxonomyError } from '../model/errors.js';
+import { WORD_IS_SKILL } from '../match/lexicon.js';
+import { splitWords } from '../match/tokenize.js';
 import { where } from './load.js';
-import type { CaseRule, Category, NeedsRule, Skill, Taxonomy } from './types.js';
+import type { CaseRule, Category, NeedsRule, Skill, Taxonomy } from '../model/taxonomy.js';
 import { normalizeAlias, skillAliases } from './validate.js';
 
 export interface CompiledSkill {

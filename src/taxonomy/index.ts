@@ -2,7 +2,7 @@ import { builtinCompiled, builtinTaxonomy } from './builtin.js';
 import { compileTaxonomy, type CompiledTaxonomy } from './compile.js';
 import { loadTaxonomyLayer } from './load.js';
 import { mergeLayers } from './merge.js';
-import type { Taxonomy } from './types.js';
+import type { Taxonomy } from '../model/taxonomy.js';
 
 export interface LoadedTaxonomy {
   /** The merged source: categories, skills with aliases, implies and rules. */

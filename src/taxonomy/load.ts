@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { TaxonomyError } from '../errors.js';
-import type { AmbiguousAlias, Category, ContextCues, Skill, SourcePos, TaxonomyLayer } from './types.js';
+import { TaxonomyError } from '../model/errors.js';
+import type { AmbiguousAlias, Category, ContextCues, Skill, SourcePos, TaxonomyLayer } from '../model/taxonomy.js';
 import { YamlReader, type Located } from './yamlReader.js';
 
 export const MANIFEST_FIELDS = ['name', 'version', 'include', 'categories', 'context', 'skills'] as const;

@@ -1,5 +1,5 @@
-import { closest } from '../text/similar.js';
-import type { Skill, Taxonomy } from './types.js';
+import { closest } from '../util/similar.js';
+import type { Skill, Taxonomy } from '../model/taxonomy.js';
 import { normalizeAlias, skillAliases } from './validate.js';
 
 /** What `taxonomy show` prints about one skill: the skill, how it is related, where it is defined. */

@@ -1,6 +1,6 @@
-import { TaxonomyError } from '../errors.js';
+import { TaxonomyError } from '../model/errors.js';
 import { where } from './load.js';
-import type { ContextCues, Taxonomy, TaxonomyLayer } from './types.js';
+import type { ContextCues, Taxonomy, TaxonomyLayer } from '../model/taxonomy.js';
 import { validateTaxonomy } from './validate.js';
 
 const DEFAULT_CONTEXT: ContextCues = { before: [], after: [], window: 6 };

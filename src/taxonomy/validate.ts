@@ -1,7 +1,7 @@
-import { TaxonomyError } from '../errors.js';
-import { closest } from '../text/similar.js';
+import { TaxonomyError } from '../model/errors.js';
+import { closest } from '../util/similar.js';
 import { where } from './load.js';
-import type { Skill, Taxonomy } from './types.js';
+import type { Skill, Taxonomy } from '../model/taxonomy.js';
 
 const ID_PATTERN = /^[a-z0-9][a-z0-9+#.-]*$/;
 

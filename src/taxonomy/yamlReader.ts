@@ -1,8 +1,8 @@
 import type * as Yaml from 'yaml';
 import type { Node, Pair } from 'yaml';
-import { lazyRequire } from '../lazyRequire.js';
-import { closest } from '../text/similar.js';
-import type { SourcePos } from './types.js';
+import { lazyRequire } from '../util/lazyRequire.js';
+import { closest } from '../util/similar.js';
+import type { SourcePos } from '../model/taxonomy.js';
 
 const yaml = lazyRequire<typeof Yaml>('yaml');
 const isAlias = (n: unknown) => yaml().isAlias(n);

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { run } from '../../src/cli/run.js';
+import { run } from '../../src/cli/program.js';
 import type { Io } from '../../src/cli/io.js';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { Scanner } from '../../src/engine.js';
+import { Scanner } from '../../src/pipeline/scanner.js';
 import { loadTaxonomy } from '../../src/taxonomy/index.js';
 
 /** The small complete test taxonomy (fixtures/taxonomies/mini.yaml), without the built-in one. */

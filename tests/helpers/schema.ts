@@ -5,7 +5,7 @@ import addFormats from 'ajv-formats';
 import { expect } from 'vitest';
 import { ROOT } from './cli.js';
 
-/** The published schemas, by output kind: src/schema/<kind>.schema.json. */
+/** The published schemas, by output kind: src/model/schema/<kind>.schema.json. */
 export type SchemaKind = 'scan' | (string & {});
 
 const validators = new Map<string, ValidateFunction>();
@@ -26,7 +26,7 @@ function closed(schema: unknown): unknown {
 function validator(kind: SchemaKind): ValidateFunction {
   let validate = validators.get(kind);
   if (!validate) {
-    const schema = JSON.parse(readFileSync(join(ROOT, 'src/schema', `${kind}.schema.json`), 'utf8'));
+    const schema = JSON.parse(readFileSync(join(ROOT, 'src/model/schema', `${kind}.schema.json`), 'utf8'));
     const ajv = new Ajv2020.default({ allErrors: true, strict: true, strictRequired: false });
     addFormats.default(ajv);
     validate = ajv.compile(closed(schema) as object);

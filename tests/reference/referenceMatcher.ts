@@ -5,7 +5,7 @@
  * purpose; tests/differential.test.ts checks that the tuned code finds exactly what this finds.
  */
 import type { CompiledTaxonomy } from '../../src/taxonomy/compile.js';
-import { ASCII_CLASS, DIGIT, DOT, HYPHEN, INNER, LOWERCASE, SLASH, START, TRIM, UPPER, isAsciiLetter, isNonAsciiSeparator, isTokenChar, normalizeToken } from '../../src/text/chars.js';
+import { ASCII_CLASS, DIGIT, DOT, HYPHEN, INNER, LOWERCASE, SLASH, START, TRIM, UPPER, isAsciiLetter, isNonAsciiSeparator, isTokenChar, normalizeToken } from '../../src/match/chars.js';
 
 export interface RefToken {
   start: number;

@@ -1,12 +1,12 @@
 import { createReadStream } from 'node:fs';
 import { Aggregate, type AggregateCounts } from '../score/aggregate.js';
 import { parseReportPart, parseScanLine } from '../score/parts.js';
-import type { InputFailure } from '../score/types.js';
+import type { InputFailure } from '../model/result.js';
 import type { CompiledTaxonomy } from '../taxonomy/compile.js';
-import { eachLine, lineChunks, maybeGunzip } from './jsonl.js';
+import { eachLine, lineChunks, maybeGunzip } from '../input/jsonl.js';
 import type { Progress } from '../parallel/aggregateInputs.js';
-import { readSource } from './read.js';
-import { describeFsError, type Source } from './sources.js';
+import { readSource } from '../input/read.js';
+import { describeFsError, type Source } from '../input/sources.js';
 
 type Counted = { counts: AggregateCounts; errors: InputFailure[] };
 

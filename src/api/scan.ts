@@ -1,9 +1,9 @@
-import { Scanner } from './engine.js';
-import { DEFAULT_MAX_BYTES, readSource } from './input/read.js';
-import { resolveInputs } from './input/sources.js';
-import { withoutSkills } from './score/ignore.js';
-import type { ScanResult } from './score/types.js';
-import { loadTaxonomy, type LoadedTaxonomy } from './taxonomy/index.js';
+import { Scanner } from '../pipeline/scanner.js';
+import { DEFAULT_MAX_BYTES, readSource } from '../input/read.js';
+import { resolveInputs } from '../input/sources.js';
+import { withoutSkills } from '../score/ignore.js';
+import type { ScanResult } from '../model/result.js';
+import { loadTaxonomy, type LoadedTaxonomy } from '../taxonomy/index.js';
 
 export interface ScanFilesOptions {
   /** The taxonomy to scan with (default: the built-in one). */

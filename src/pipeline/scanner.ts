@@ -1,10 +1,10 @@
-import { Matcher, type Finding } from './match/matcher.js';
-import { buildDocument, type DocumentOptions } from './score/document.js';
-import type { DocumentResult } from './score/types.js';
-import type { CompiledTaxonomy } from './taxonomy/compile.js';
-import type { Extracted } from './text/extract.js';
-import { findLevelRanges, levelLookup, mentionOffsets } from './text/sections.js';
-import { findYears } from './text/years.js';
+import { Matcher, type Finding } from '../match/matcher.js';
+import { buildDocument, type DocumentOptions } from '../score/document.js';
+import type { DocumentResult } from '../model/result.js';
+import type { CompiledTaxonomy } from '../taxonomy/compile.js';
+import type { Extracted } from '../extract/extract.js';
+import { findLevelRanges, levelLookup, mentionOffsets } from '../analyze/sections.js';
+import { findYears } from '../analyze/years.js';
 
 /**
  * The pure core, compiled once and used for many documents: text -> tokens -> matcher -> findings

@@ -1,10 +1,10 @@
-import { DEFAULT_MAX_BYTES } from './input/read.js';
-import { resolveInputs } from './input/sources.js';
-import { aggregateInputs } from './parallel/aggregateInputs.js';
-import { defaultTaxonomy } from './scanFiles.js';
-import { buildReport } from './score/report.js';
-import type { ReportResult } from './score/reportTypes.js';
-import type { LoadedTaxonomy } from './taxonomy/index.js';
+import { DEFAULT_MAX_BYTES } from '../input/read.js';
+import { resolveInputs } from '../input/sources.js';
+import { aggregateInputs } from '../parallel/aggregateInputs.js';
+import { defaultTaxonomy } from './scan.js';
+import { buildReport } from '../score/report.js';
+import type { ReportResult } from '../model/report.js';
+import type { LoadedTaxonomy } from '../taxonomy/index.js';
 
 export interface ReportFilesOptions {
   taxonomy?: LoadedTaxonomy;

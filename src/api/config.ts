@@ -1,10 +1,10 @@
 import type * as Yaml from 'yaml';
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { SkillscanError } from '../errors.js';
+import { SkillscanError } from '../model/errors.js';
 import { parseSize } from '../input/read.js';
-import { lazyRequire } from '../lazyRequire.js';
-import { closest } from '../text/similar.js';
+import { lazyRequire } from '../util/lazyRequire.js';
+import { closest } from '../util/similar.js';
 
 // The same yaml the taxonomy loader uses, loaded from node_modules only when a YAML config exists.
 const yaml = lazyRequire<typeof Yaml>('yaml');

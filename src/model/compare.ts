@@ -1,5 +1,5 @@
 /** What `compare` reports: a CV against job ads. The JSON output is exactly these objects (schemaVersion 1). */
-import type { InputFailure, Level } from './types.js';
+import type { InputFailure, Level } from './result.js';
 
 export interface SkillRef {
   id: string;

@@ -1,6 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
-import { SkillscanError, UsageError } from '../errors.js';
-import { VERSION } from '../version.js';
+import { SkillscanError, UsageError } from '../model/errors.js';
+import { VERSION } from '../model/version.js';
 import type { Io } from './io.js';
 
 type Register = (program: Command, context: CommandContext) => void;
@@ -11,12 +11,12 @@ type Register = (program: Command, context: CommandContext) => void;
  * feel most; `--help` or a mistyped command loads all, to list or suggest them.
  */
 const COMMANDS: Record<string, () => Promise<Register>> = {
-  scan: async () => (await import('./scanCommand.js')).registerScan,
-  compare: async () => (await import('./compareCommand.js')).registerCompare,
-  eval: async () => (await import('./evalCommand.js')).registerEval,
-  report: async () => (await import('./reportCommand.js')).registerReport,
-  taxonomy: async () => (await import('./taxonomyCommand.js')).registerTaxonomy,
-  schema: async () => (await import('./schemaCommand.js')).registerSchema,
+  scan: async () => (await import('./commands/scan.js')).registerScan,
+  compare: async () => (await import('./commands/compare.js')).registerCompare,
+  eval: async () => (await import('./commands/eval.js')).registerEval,
+  report: async () => (await import('./commands/report.js')).registerReport,
+  taxonomy: async () => (await import('./commands/taxonomy.js')).registerTaxonomy,
+  schema: async () => (await import('./commands/schema.js')).registerSchema,
 };
 
 /** Exit codes: the contract with scripts (README, "Errors and exit codes"). */

@@ -1,10 +1,10 @@
-import { Scanner } from '../engine.js';
-import { TaxonomyError } from '../errors.js';
-import { builtinTaxonomy } from './builtin.js';
-import { compileTaxonomy } from './compile.js';
-import { loadTaxonomyLayer, where, type ReadText } from './load.js';
-import { mergeLayers } from './merge.js';
-import type { Skill, Taxonomy } from './types.js';
+import { Scanner } from '../pipeline/scanner.js';
+import { TaxonomyError } from '../model/errors.js';
+import { builtinTaxonomy } from '../taxonomy/builtin.js';
+import { compileTaxonomy } from '../taxonomy/compile.js';
+import { loadTaxonomyLayer, where, type ReadText } from '../taxonomy/load.js';
+import { mergeLayers } from '../taxonomy/merge.js';
+import type { Skill, Taxonomy } from '../model/taxonomy.js';
 
 export interface CheckResult {
   file: string;

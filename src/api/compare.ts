@@ -1,11 +1,11 @@
-import { UsageError } from './errors.js';
-import { DEFAULT_MAX_BYTES, readSource } from './input/read.js';
-import { resolveInputs, type Source } from './input/sources.js';
-import { defaultTaxonomy, scannerFor } from './scanFiles.js';
-import { compareDocuments, type ScannedText } from './score/compare.js';
-import type { CompareResult } from './score/compareTypes.js';
-import { withoutSkills } from './score/ignore.js';
-import type { LoadedTaxonomy } from './taxonomy/index.js';
+import { UsageError } from '../model/errors.js';
+import { DEFAULT_MAX_BYTES, readSource } from '../input/read.js';
+import { resolveInputs, type Source } from '../input/sources.js';
+import { defaultTaxonomy, scannerFor } from './scan.js';
+import { compareDocuments, type ScannedText } from '../score/compare.js';
+import type { CompareResult } from '../model/compare.js';
+import { withoutSkills } from '../score/ignore.js';
+import type { LoadedTaxonomy } from '../taxonomy/index.js';
 
 export interface CompareFilesOptions {
   taxonomy?: LoadedTaxonomy;

@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
-import { UsageError } from '../errors.js';
-import { SCHEMA_KINDS, jsonSchemaText, type SchemaKind } from '../schema/jsonSchema.js';
-import { writeReport } from './output.js';
-import type { CommandContext } from './run.js';
+import { UsageError } from '../../model/errors.js';
+import { SCHEMA_KINDS, jsonSchemaText, type SchemaKind } from '../../api/schema.js';
+import { writeReport } from '../output.js';
+import type { CommandContext } from '../program.js';
 
 export function registerSchema(program: Command, { io }: CommandContext): void {
   program

@@ -1,4 +1,4 @@
-import { editDistance } from './similar.js';
+import { editDistance } from '../util/similar.js';
 
 /** A word of a text that nearly spells one of the candidate aliases. */
 export interface Typo {

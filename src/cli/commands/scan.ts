@@ -1,13 +1,13 @@
 import type { Command } from 'commander';
-import { DEFAULT_MAX_BYTES, formatBytes, maxSizeOption } from '../input/read.js';
-import { assertInputs } from '../input/sources.js';
-import { scanReporters, type ScanFormat } from '../report/index.js';
-import { scanFiles } from '../scanFiles.js';
-import { loadTaxonomy } from '../taxonomy/index.js';
-import { reportOptions } from './color.js';
-import { addConfigOptions, checkIgnored, configure, type ConfigBinding } from './config.js';
-import { writeReport } from './output.js';
-import { EXIT, addCommonOptions, intOption, type CommandContext } from './run.js';
+import { DEFAULT_MAX_BYTES, formatBytes, maxSizeOption } from '../../input/read.js';
+import { assertInputs } from '../../input/sources.js';
+import { scanReporters, type ScanFormat } from '../../report/index.js';
+import { scanFiles } from '../../api/scan.js';
+import { loadTaxonomy } from '../../taxonomy/index.js';
+import { reportOptions } from '../color.js';
+import { addConfigOptions, checkIgnored, configure, type ConfigBinding } from '../config.js';
+import { writeReport } from '../output.js';
+import { EXIT, addCommonOptions, intOption, type CommandContext } from '../program.js';
 
 interface ScanOptions {
   taxonomy: string[];
@@ -79,7 +79,7 @@ async function scan(inputs: string[], options: ScanOptions, { io }: CommandConte
   const streamed = options.jsonl === true && options.format === 'jsonl' && !options.quiet;
   const result = options.jsonl
     ? // JSON Lines reading (zlib, streams) is loaded only for --jsonl: a plain scan starts without it.
-      await (await import('./scanJsonlInputs.js')).scanJsonlInputs(inputs.length === 0 ? ['-'] : inputs, loaded, io, { ignore: options.ignore, stream: streamed ? { output: options.output } : undefined })
+      await (await import('../../api/scanJsonl.js')).scanJsonlInputs(inputs.length === 0 ? ['-'] : inputs, loaded, io, { ignore: options.ignore, stream: streamed ? { output: options.output } : undefined })
     : await scanFiles(inputs.length === 0 ? ['-'] : inputs, { taxonomy: loaded, cwd: io.cwd, maxBytes, ignore: options.ignore, ...(io.stdin ? { stdin: io.stdin } : {}) });
   for (const failure of result.errors) io.stderr.write(`${failure.source}: ${failure.message}\n`);
   if (!options.quiet && !streamed) {

@@ -1,4 +1,4 @@
-import { lastAtOrBefore } from './search.js';
+import { lastAtOrBefore } from '../util/search.js';
 
 /**
  * Maps offsets in extracted text back to the source it came from, built piece by piece while the

@@ -1,13 +1,13 @@
 import type { Command } from 'commander';
-import { compareFiles } from '../compareFiles.js';
-import { UsageError } from '../errors.js';
-import { DEFAULT_MAX_BYTES, formatBytes, maxSizeOption } from '../input/read.js';
-import { compareReporters, type CompareFormat } from '../report/compareReporters.js';
-import { loadTaxonomy } from '../taxonomy/index.js';
-import { reportOptions } from './color.js';
-import { addConfigOptions, checkIgnored, configure, type ConfigBinding } from './config.js';
-import { writeReport } from './output.js';
-import { EXIT, addCommonOptions, intOption, type CommandContext } from './run.js';
+import { compareFiles } from '../../api/compare.js';
+import { UsageError } from '../../model/errors.js';
+import { DEFAULT_MAX_BYTES, formatBytes, maxSizeOption } from '../../input/read.js';
+import { compareReporters, type CompareFormat } from '../../report/compareReporters.js';
+import { loadTaxonomy } from '../../taxonomy/index.js';
+import { reportOptions } from '../color.js';
+import { addConfigOptions, checkIgnored, configure, type ConfigBinding } from '../config.js';
+import { writeReport } from '../output.js';
+import { EXIT, addCommonOptions, intOption, type CommandContext } from '../program.js';
 
 interface CompareOptions {
   cv: string;

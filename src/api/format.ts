@@ -1,6 +1,6 @@
 import { Chalk } from 'chalk';
-import { scanReporters, type ScanFormat } from './report/index.js';
-import type { ScanResult } from './score/types.js';
+import { scanReporters, type ScanFormat } from '../report/index.js';
+import type { ScanResult } from '../model/result.js';
 
 /** A scan result as the CLI would print it in `format` (no colour): `formatScan(result, 'markdown')`. */
 export function formatScan(result: ScanResult, format: ScanFormat, options: { explain?: boolean } = {}): string {

@@ -1,13 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { SkillscanError } from '../errors.js';
+import { SkillscanError } from '../model/errors.js';
 
-/** Outputs with a JSON Schema (draft 2020-12), each in src/schema/<kind>.schema.json. */
+/** Outputs with a JSON Schema (draft 2020-12), each in src/model/schema/<kind>.schema.json. */
 export const SCHEMA_KINDS = ['scan', 'compare', 'report', 'eval'] as const;
 export type SchemaKind = (typeof SCHEMA_KINDS)[number];
 
-// Bundled into dist/ (the build copies the schemas to dist/schema/) or run from src/schema/ in tests.
-const CANDIDATES = ['../dist/schema/', './', '../../dist/schema/'].map((dir) => new URL(dir, import.meta.url));
+// Bundled into dist/ (the build copies the schemas to dist/schema/) or run from src/api/ in tests.
+const CANDIDATES = ['../dist/schema/', '../model/schema/', '../../dist/schema/'].map((dir) => new URL(dir, import.meta.url));
 
 /** Where the schema of `kind` is in this package, if this build has it. */
 export function schemaPath(kind: SchemaKind): string | undefined {

@@ -1,4 +1,4 @@
-import { lazyRequire } from '../lazyRequire.js';
+import { lazyRequire } from './lazyRequire.js';
 
 const levenshtein = lazyRequire<{ DamerauLevenshteinDistance: (a: string, b: string) => number }>('natural/lib/natural/distance/levenshtein_distance.js');
 

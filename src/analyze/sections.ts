@@ -1,5 +1,5 @@
-import type { Level } from '../score/types.js';
-import { isAsciiLetter } from './chars.js';
+import type { Level } from '../model/result.js';
+import { isAsciiLetter } from '../match/chars.js';
 import { INLINE_CUE_WORDS, NEGATED_CUE_WORDS, SECTION_CUE_WORDS } from './cueWords.js';
 
 /**

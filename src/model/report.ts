@@ -1,5 +1,5 @@
 /** What `report` produces: demand for skills over many documents. JSON output is this object (schemaVersion 1). */
-import type { InputFailure } from './types.js';
+import type { InputFailure } from './result.js';
 
 export interface LevelSplit {
   /** Documents where the skill (or, in the total, a skill) is asked for as a requirement. */

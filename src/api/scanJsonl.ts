@@ -1,13 +1,13 @@
 import { closeSync, createReadStream, openSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { InputError } from '../errors.js';
+import { InputError } from '../model/errors.js';
 import { lineChunks, maybeGunzip, parseJsonlChunk } from '../input/jsonl.js';
 import { describeFsError, resolveInputs } from '../input/sources.js';
-import { scannerFor } from '../scanFiles.js';
+import { scannerFor } from './scan.js';
 import { withoutSkills } from '../score/ignore.js';
-import type { DocumentResult, InputFailure, ScanResult } from '../score/types.js';
+import type { DocumentResult, InputFailure, ScanResult } from '../model/result.js';
 import type { LoadedTaxonomy } from '../taxonomy/index.js';
-import type { Io } from './io.js';
+import type { Io } from '../cli/io.js';
 
 /**
  * `scan --jsonl`: every line of every input is an ad. With `-f jsonl` each result line is written as

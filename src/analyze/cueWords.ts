@@ -1,4 +1,4 @@
-import { normalizeToken } from './chars.js';
+import { normalizeToken } from '../match/chars.js';
 
 /**
  * Words of which every "nice to have" cue in sections.ts holds at least one, as the tokenizer sees

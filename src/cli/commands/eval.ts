@@ -1,18 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
-import { InputError, UsageError } from '../errors.js';
-import { DEFAULT_MAX_BYTES, formatBytes, maxSizeOption } from '../input/read.js';
-import { describeFsError } from '../input/sources.js';
-import { evalReporters, type EvalFormat } from '../report/index.js';
-import { scanFiles } from '../scanFiles.js';
-import { EVAL_GROUPS, checkThresholds, evaluate, type EvalGroup, type EvalReport, type MetricName, type Threshold } from '../score/evaluate.js';
-import { pairLabels, parseLabels } from '../score/labels.js';
-import { loadTaxonomy } from '../taxonomy/index.js';
-import { reportOptions } from './color.js';
-import { addConfigOptions, configure, type ConfigBinding } from './config.js';
-import { writeReport } from './output.js';
-import { EXIT, addCommonOptions, intOption, type CommandContext } from './run.js';
+import { InputError, UsageError } from '../../model/errors.js';
+import { DEFAULT_MAX_BYTES, formatBytes, maxSizeOption } from '../../input/read.js';
+import { describeFsError } from '../../input/sources.js';
+import { evalReporters, type EvalFormat } from '../../report/index.js';
+import { scanFiles } from '../../api/scan.js';
+import { EVAL_GROUPS, checkThresholds, evaluate, type EvalGroup, type EvalReport, type MetricName, type Threshold } from '../../score/evaluate.js';
+import { pairLabels, parseLabels } from '../../score/labels.js';
+import { loadTaxonomy } from '../../taxonomy/index.js';
+import { reportOptions } from '../color.js';
+import { addConfigOptions, configure, type ConfigBinding } from '../config.js';
+import { writeReport } from '../output.js';
+import { EXIT, addCommonOptions, intOption, type CommandContext } from '../program.js';
 
 interface EvalOptions {
   labels: string;

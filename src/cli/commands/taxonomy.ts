@@ -1,15 +1,15 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
-import { InputError, SkillscanError, UsageError } from '../errors.js';
-import { taxonomyListTable, taxonomyListing, taxonomyShowJson, taxonomyShowTable } from '../report/taxonomyReports.js';
-import { checkTaxonomyFile } from '../taxonomy/check.js';
-import { loadTaxonomy } from '../taxonomy/index.js';
-import { describeSkill, findSkill, suggestSkill } from '../taxonomy/lookup.js';
-import { STARTER_TAXONOMY } from '../taxonomy/starter.js';
-import { closest } from '../text/similar.js';
-import { makeChalk } from './color.js';
-import { EXIT, type CommandContext } from './run.js';
+import { InputError, SkillscanError, UsageError } from '../../model/errors.js';
+import { taxonomyListTable, taxonomyListing, taxonomyShowJson, taxonomyShowTable } from '../../report/taxonomyReports.js';
+import { checkTaxonomyFile } from '../../api/taxonomyCheck.js';
+import { loadTaxonomy } from '../../taxonomy/index.js';
+import { describeSkill, findSkill, suggestSkill } from '../../taxonomy/lookup.js';
+import { STARTER_TAXONOMY } from '../../taxonomy/starter.js';
+import { closest } from '../../util/similar.js';
+import { makeChalk } from '../color.js';
+import { EXIT, type CommandContext } from '../program.js';
 
 interface ViewOptions {
   taxonomy: string[];
