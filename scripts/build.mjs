@@ -107,8 +107,9 @@ const lib = await import(pathToFileURL(join(dist, 'index.js')).href);
 const manifest = lib.builtinManifestPath();
 const taxonomy = lib.mergeLayers([lib.loadTaxonomyLayer(manifest)]);
 const compiled = lib.compileTaxonomy(taxonomy);
-// The matcher's hash table and trie, built once here instead of at every start.
-compiled.matchIndex = new lib.Matcher(compiled).exportIndex();
+// The matcher's hash table and trie, built once here instead of at every start, by the pipeline's
+// own Scanner (so with the cue words it marks).
+const matchIndex = new lib.Scanner(compiled).matcher.exportIndex();
 // Positions point at the package's own files, relative to its root, not at this machine's paths.
 const rel = (pos) => pos && { ...pos, file: relative(root, pos.file) };
 const portable = {
@@ -121,7 +122,7 @@ writeFileSync(join(dist, 'taxonomy.source.json'), JSON.stringify(portable));
 // Pure ASCII (other characters as \u escapes): read as a one-byte string, which decodes and parses
 // ~3 ms faster at every start than the two-byte string a single "ü" makes of the whole file.
 const asciiJson = (value) => JSON.stringify(value).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-writeFileSync(join(dist, 'taxonomy.compiled.json'), asciiJson(compiled));
+writeFileSync(join(dist, 'taxonomy.compiled.json'), asciiJson({ taxonomy: compiled, matchIndex }));
 log(`compiled taxonomy: ${compiled.skills.length} skills, ${compiled.patterns.length} patterns`);
 
 // The V8 code cache of dist/cli.cjs, made in a fresh Node after a scan in each of two formats, so it

@@ -1,7 +1,7 @@
 // The package entry (dist/index.js, as `import 'skillscan'` resolves it) against the CLI: the same
 // input gives the same data.
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ROOT, RUNNERS } from './helpers/cli.js';
@@ -41,7 +41,9 @@ describe('package entry', () => {
     const types = join(ROOT, pkg.types);
     expect(pkg.exports['.'].types).toBe(`./${pkg.types}`);
     expect(existsSync(types)).toBe(true);
-    const dts = readFileSync(types, 'utf8');
+    // The entry re-exports the library (src/api/index.ts): its declarations are there.
+    expect(readFileSync(types, 'utf8')).toContain("export * from './api/index.js'");
+    const dts = readFileSync(join(dirname(types), 'api/index.d.ts'), 'utf8');
     for (const name of ['loadTaxonomy', 'scanText', 'scanFiles', 'formatScan', 'evaluate', 'jsonSchema']) expect(dts).toContain(name);
     expect(typeof lib.scanFiles).toBe('function');
     expect(lib.VERSION).toBe(pkg.version);

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Matcher, loadTaxonomy } from '../src/index.js';
+import { Scanner, loadTaxonomy } from '../src/index.js';
 import { SECTION_CUE_WORDS } from '../src/analyze/cueWords.js';
 import { POSTFIX_CUE, PREFIX_CUE, QUICK_CUE, findLevelRanges, mentionOffsets, preferredCue } from '../src/analyze/sections.js';
 
@@ -46,7 +46,7 @@ describe('forward cue expression', () => {
 // findLevelRanges reads only lines holding a cue word (noted by the tokenizer) when given `cues`;
 // skipping the other lines must never change a result.
 describe('cue-word line skipping', () => {
-  const matcher = new Matcher(loadTaxonomy().compiled);
+  const matcher = new Scanner(loadTaxonomy().compiled).matcher;
   const scan = (text: string): { mentions: number[]; cues: number[] } => {
     const cues: number[] = [];
     const mentions = mentionOffsets(matcher.match(text, cues));

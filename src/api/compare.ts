@@ -1,10 +1,9 @@
 import { UsageError } from '../model/errors.js';
 import { DEFAULT_MAX_BYTES, readSource } from '../input/read.js';
 import { resolveInputs, type Source } from '../input/sources.js';
-import { defaultTaxonomy, scannerFor } from './scan.js';
+import { defaultTaxonomy, scanDocument } from './scan.js';
 import { compareDocuments, type ScannedText } from '../score/compare.js';
-import type { CompareResult } from '../model/compare.js';
-import { withoutSkills } from '../score/ignore.js';
+import type { CompareResult, Comparison } from '../model/compare.js';
 import type { LoadedTaxonomy } from '../taxonomy/index.js';
 
 export interface CompareFilesOptions {
@@ -49,13 +48,23 @@ async function readCv(path: string, cwd: string, read: (source: Source, emptyOk:
 }
 
 async function readScanned(source: Source, loaded: LoadedTaxonomy, options: CompareFilesOptions, emptyOk: boolean): Promise<ScannedText | { message: string }> {
-  const scanner = scannerFor(loaded);
   const ignore = new Set(options.ignore ?? []);
   const read = await readSource(source, { maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES, ...(options.stdin ? { stdin: options.stdin } : {}) });
   if (!read.ok) {
     // An empty CV (file or stdin) is valid: every skill the ad asks is then a gap.
-    if (emptyOk && /empty/.test(read.message)) return { doc: scanner.scanText('', source.display), text: '' };
+    if (emptyOk && /empty/.test(read.message)) return { doc: scanDocument(loaded, '', source.display), text: '' };
     return { message: read.message };
   }
-  return { doc: withoutSkills(scanner.scanExtracted(read, source.display), ignore, loaded.compiled), text: read.source };
+  return { doc: scanDocument(loaded, read, source.display, ignore), text: read.source };
+}
+
+/**
+ * Compares a CV with one job ad (plain texts): fit, matched, missing (with level, years and where the
+ * ad asks), extra skills and typo suggestions.
+ */
+export function compareText(cv: string, ad: string, options: { taxonomy?: LoadedTaxonomy; cvSource?: string; adSource?: string } = {}): Comparison {
+  const loaded = options.taxonomy ?? defaultTaxonomy();
+  const cvDoc = scanDocument(loaded, cv, options.cvSource ?? 'cv');
+  const adDoc = scanDocument(loaded, ad, options.adSource ?? '-');
+  return compareDocuments({ doc: cvDoc, text: cv }, { doc: adDoc, text: ad }, loaded.compiled);
 }

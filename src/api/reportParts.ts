@@ -1,12 +1,11 @@
-import { createReadStream } from 'node:fs';
 import { Aggregate, type AggregateCounts } from '../score/aggregate.js';
 import { parseReportPart, parseScanLine } from '../score/parts.js';
 import type { InputFailure } from '../model/result.js';
-import type { CompiledTaxonomy } from '../taxonomy/compile.js';
-import { eachLine, lineChunks, maybeGunzip } from '../input/jsonl.js';
-import type { Progress } from '../parallel/aggregateInputs.js';
+import type { CompiledTaxonomy } from '../model/compiled.js';
+import { describeReadError, eachLine, sourceLineChunks } from '../input/jsonl.js';
+import type { Progress } from '../model/progress.js';
 import { readSource } from '../input/read.js';
-import { describeFsError, type Source } from '../input/sources.js';
+import type { Source } from '../input/sources.js';
 
 type Counted = { counts: AggregateCounts; errors: InputFailure[] };
 
@@ -44,8 +43,7 @@ export async function fromScanLines(sources: Source[], taxonomy: CompiledTaxonom
   for (const source of sources) {
     let lineBase = 0;
     try {
-      const raw = source.kind === 'stdin' ? (stdin ?? (async function* () {})()) : createReadStream(source.path);
-      for await (const chunk of lineChunks(maybeGunzip(raw, (n) => void (progress.bytes += n)))) {
+      for await (const chunk of sourceLineChunks(source, { stdin, onRaw: (n) => void (progress.bytes += n) })) {
         lineBase += eachLine(chunk, (line, n) => {
           const tally = parseScanLine(line, taxonomy, index);
           if (typeof tally === 'string') errors.push({ source: `${source.display}:${lineBase + n}`, message: tally });
@@ -55,7 +53,7 @@ export async function fromScanLines(sources: Source[], taxonomy: CompiledTaxonom
         onProgress?.(progress);
       }
     } catch (error) {
-      errors.push({ source: source.display, message: describeFsError(error) });
+      errors.push({ source: source.display, message: describeReadError(error) });
     }
   }
   return { counts: aggregate.counts(), errors };

@@ -1,8 +1,9 @@
-import { Scanner } from '../pipeline/scanner.js';
+import type { Extracted } from '../extract/extract.js';
 import { DEFAULT_MAX_BYTES, readSource } from '../input/read.js';
 import { resolveInputs } from '../input/sources.js';
+import type { DocumentResult, ScanResult } from '../model/result.js';
+import { Scanner } from '../pipeline/scanner.js';
 import { withoutSkills } from '../score/ignore.js';
-import type { ScanResult } from '../model/result.js';
 import { loadTaxonomy, type LoadedTaxonomy } from '../taxonomy/index.js';
 
 export interface ScanFilesOptions {
@@ -30,10 +31,35 @@ export function defaultTaxonomy(): LoadedTaxonomy {
 export function scannerFor(taxonomy: LoadedTaxonomy): Scanner {
   let scanner = scanners.get(taxonomy);
   if (!scanner) {
-    scanner = new Scanner(taxonomy.compiled);
+    scanner = new Scanner(taxonomy.compiled, taxonomy.matchIndex);
     scanners.set(taxonomy, scanner);
   }
   return scanner;
+}
+
+/**
+ * One text (plain, or extracted from a file with positions mapped back to it) through the pipeline,
+ * less the ignored skills: how every command that shows documents scans one.
+ */
+export function scanDocument(loaded: LoadedTaxonomy, input: string | Extracted, source: string, ignore: ReadonlySet<string> = NO_SKILLS): DocumentResult {
+  const scanner = scannerFor(loaded);
+  const doc = typeof input === 'string' ? scanner.scanText(input, source) : scanner.scanExtracted(input, source);
+  return withoutSkills(doc, ignore, loaded.compiled);
+}
+
+const NO_SKILLS: ReadonlySet<string> = new Set();
+
+/**
+ * Scans one text with the given taxonomy (default: the built-in one) and returns the document object
+ * the CLI prints in JSON. `ignore` leaves skills out of the results and the score.
+ */
+export function scanText(text: string, options: { taxonomy?: LoadedTaxonomy; source?: string; ignore?: readonly string[] } = {}): DocumentResult {
+  return scanDocument(options.taxonomy ?? defaultTaxonomy(), text, options.source ?? '-', new Set(options.ignore ?? []));
+}
+
+/** The header every scan result starts with. */
+export function emptyScanResult(loaded: LoadedTaxonomy): ScanResult {
+  return { schemaVersion: 1, taxonomy: { name: loaded.compiled.name, version: loaded.compiled.version }, documents: [], errors: [] };
 }
 
 /**
@@ -42,15 +68,15 @@ export function scannerFor(taxonomy: LoadedTaxonomy): Scanner {
  */
 export async function scanFiles(inputs: readonly string[], options: ScanFilesOptions = {}): Promise<ScanResult> {
   const loaded = options.taxonomy ?? defaultTaxonomy();
-  const scanner = scannerFor(loaded);
   const { sources, failures } = await resolveInputs([...inputs], options.cwd ?? '.');
-  const result: ScanResult = { schemaVersion: 1, taxonomy: { name: loaded.compiled.name, version: loaded.compiled.version }, documents: [], errors: [...failures] };
+  const result = emptyScanResult(loaded);
+  result.errors.push(...failures);
   const readOptions = { maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES, ...(options.stdin ? { stdin: options.stdin } : {}) };
   const ignore = new Set(options.ignore ?? []);
   for (const source of sources) {
     const read = await readSource(source, readOptions);
     if (!read.ok) result.errors.push({ source: source.display, message: read.message });
-    else result.documents.push(withoutSkills(scanner.scanExtracted(read, source.display), ignore, loaded.compiled));
+    else result.documents.push(scanDocument(loaded, read, source.display, ignore));
   }
   return result;
 }

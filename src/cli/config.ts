@@ -3,8 +3,6 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { ConfigError, findConfig, loadConfig, type ConfigKey, type SkillscanConfig } from '../api/config.js';
 import { UsageError } from '../model/errors.js';
-import type { CompiledTaxonomy } from '../taxonomy/compile.js';
-import { closest } from '../util/similar.js';
 import type { Io } from './io.js';
 
 /** A configuration key a command uses, and the option it sets. */
@@ -56,18 +54,6 @@ export async function applyConfig(command: Command, io: Io, bindings: readonly C
   return config ? { config, sources } : { sources };
 }
 
-/** Ignored skill ids must be skills of the taxonomy: a typo would silently ignore nothing. */
-export function checkIgnored(ids: readonly string[], taxonomy: CompiledTaxonomy, where: string): void {
-  const known = new Set(taxonomy.skills.map((s) => s.id));
-  for (const id of ids) {
-    if (known.has(id)) continue;
-    const guess = closest(id, known);
-    const message = `ignore: unknown skill "${id}"${guess ? ` (did you mean "${guess}"?)` : ''}`;
-    throw where === 'command line' ? new UsageError(message) : new ConfigError(`${where}: ${message}`);
-  }
-}
-
-/** `--print-config`: each setting, its value, and where it came from. */
 /**
  * Resolves a command's configuration (files, then flags). With --print-config it prints the result
  * and returns undefined: the command then does nothing else.

@@ -2,7 +2,8 @@ import { writeSync } from 'node:fs';
 import type * as Tty from 'node:tty';
 import { lazyRequire } from '../util/lazyRequire.js';
 import type { Io, Output } from './io.js';
-import { EXIT, run } from './program.js';
+import { EXIT } from './options.js';
+import { run } from './program.js';
 
 /**
  * The process edge: the only code that touches `process`.

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { InputError } from '../model/errors.js';
 import type { Io } from './io.js';
@@ -17,4 +17,30 @@ export function writeReport(text: string, output: string | undefined, io: Io): v
   } catch (error) {
     throw new InputError(`${output}: cannot write the report (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   }
+}
+
+/** Where a streamed report goes, chunk by chunk (see `scan --jsonl -f jsonl`). */
+export interface Sink {
+  write(text: string): Promise<void>;
+  close(): void;
+}
+
+/** Stdout (waiting for 'drain' when the reader is slower) or a file opened once. */
+export function openSink(output: string | undefined, io: Io): Sink {
+  if (output === undefined || output === '-') {
+    const stdout = io.stdout as Io['stdout'] & { once?: (event: 'drain', listener: () => void) => unknown };
+    return {
+      write: async (text) => {
+        if (stdout.write(text) === false && stdout.once) await new Promise<void>((resolveDrain) => stdout.once!('drain', resolveDrain));
+      },
+      close: () => {},
+    };
+  }
+  let fd: number;
+  try {
+    fd = openSync(resolve(io.cwd, output), 'w');
+  } catch (error) {
+    throw new InputError(`${output}: cannot write the report (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+  return { write: async (text) => void writeSync(fd, text), close: () => closeSync(fd) };
 }

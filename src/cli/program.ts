@@ -1,9 +1,8 @@
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError } from 'commander';
 import { SkillscanError, UsageError } from '../model/errors.js';
 import { VERSION } from '../model/version.js';
 import type { Io } from './io.js';
-
-type Register = (program: Command, context: CommandContext) => void;
+import { EXIT, type CommandContext, type Register } from './options.js';
 
 /**
  * Every command's module, in help order, imported only when needed: a run loads the code of its own
@@ -18,15 +17,6 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   taxonomy: async () => (await import('./commands/taxonomy.js')).registerTaxonomy,
   schema: async () => (await import('./commands/schema.js')).registerSchema,
 };
-
-/** Exit codes: the contract with scripts (README, "Errors and exit codes"). */
-export const EXIT = { ok: 0, threshold: 1, failure: 2, interrupted: 130 } as const;
-
-/** State one command run shares with `run`: where to write, and the exit code it settles on. */
-export interface CommandContext {
-  io: Io;
-  exitCode: number;
-}
 
 /**
  * Runs the CLI with `argv` (the arguments after the program name) and returns the exit code. Known
@@ -94,29 +84,4 @@ function handleError(error: unknown, io: Io, verbose: boolean): number {
   const e = error as Error;
   io.stderr.write(`skillscan: internal error: ${e?.message ?? String(error)}\n${e?.stack ?? ''}\nPlease report this with the command you ran.\n`);
   return EXIT.failure;
-}
-
-/** Options every command shares. */
-export function addCommonOptions(command: Command, formats: readonly string[]): Command {
-  return command
-    .option('-t, --taxonomy <file>', 'extra taxonomy YAML merged over the built-in one (repeatable)', collect, [])
-    .addOption(new Option('-f, --format <format>', 'output format').choices(formats).default(formats[0]))
-    .option('-o, --output <file>', 'write the report to a file instead of stdout')
-    .option('--color', 'force colours')
-    .option('--no-color', 'no colours (also: NO_COLOR=1)')
-    .option('-q, --quiet', 'print nothing on stdout; errors still go to stderr and the exit code tells')
-    .option('--verbose', 'more detail on errors (stack traces)');
-}
-
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
-}
-
-/** Parses an integer option in [min, max] or throws a usage error naming the option. */
-export function intOption(name: string, min: number, max: number): (value: string) => number {
-  return (value) => {
-    const n = Number(value);
-    if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`${name} must be a whole number from ${min} to ${max} (got "${value}")`);
-    return n;
-  };
 }

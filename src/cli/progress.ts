@@ -1,4 +1,4 @@
-import type { Progress } from '../parallel/aggregateInputs.js';
+import type { Progress } from '../model/progress.js';
 import type { Io } from './io.js';
 
 /** Redraws at most this often, and only once a run has lasted this long: short runs stay quiet. */

@@ -1,4 +1,4 @@
-import type { CompiledRule, CompiledTaxonomy, UnlessPhrase } from '../taxonomy/compile.js';
+import type { CompiledRule, CompiledTaxonomy, UnlessPhrase } from '../model/compiled.js';
 import { Lexicon } from './lexicon.js';
 import type { TokenBuffer } from './tokenize.js';
 

@@ -1,23 +1,30 @@
-import type { CompiledTaxonomy } from '../taxonomy/compile.js';
-import { SECTION_CUE_WORDS } from '../analyze/cueWords.js';
+import type { CompiledTaxonomy } from '../model/compiled.js';
 import { Lexicon, WORD_IS_CUE, type LexiconTables } from './lexicon.js';
 
-const lexicons = new WeakMap<CompiledTaxonomy, { words: string[]; flags: Uint8Array }>();
+interface LexiconWords {
+  /** The cue words it was made with (a cache key). */
+  cues: readonly string[];
+  words: string[];
+  flags: Uint8Array;
+}
+
+const lexicons = new WeakMap<CompiledTaxonomy, LexiconWords>();
 
 /**
- * The matcher's vocabulary: the taxonomy's words (ids as in its patterns), then the section cue words
- * it lacks, flagged so the tokenizer notes where cues occur (see text/cueWords.ts).
+ * The matcher's vocabulary: the taxonomy's words (ids as in its patterns), then the cue words it
+ * lacks, flagged so the tokenizer notes where they occur. The cue words are the caller's (the
+ * pipeline hands in those of the requirement-level analysis): the matcher knows no analysis.
  */
-export function lexiconWords(taxonomy: CompiledTaxonomy): { words: string[]; flags: Uint8Array } {
+export function lexiconWords(taxonomy: CompiledTaxonomy, cues: readonly string[]): { words: string[]; flags: Uint8Array } {
   let lexicon = lexicons.get(taxonomy);
-  if (lexicon) return lexicon;
+  if (lexicon?.cues === cues) return lexicon;
   const ids = new Map(taxonomy.words.map((w, i) => [w, i]));
   const words = [...taxonomy.words];
-  for (const cue of SECTION_CUE_WORDS) if (!ids.has(cue)) ids.set(cue, words.push(cue) - 1);
+  for (const cue of cues) if (!ids.has(cue)) ids.set(cue, words.push(cue) - 1);
   const flags = new Uint8Array(words.length);
   flags.set(taxonomy.wordFlags);
-  for (const cue of SECTION_CUE_WORDS) flags[ids.get(cue)!]! |= WORD_IS_CUE;
-  lexicons.set(taxonomy, (lexicon = { words, flags }));
+  for (const cue of cues) flags[ids.get(cue)!]! |= WORD_IS_CUE;
+  lexicons.set(taxonomy, (lexicon = { cues, words, flags }));
   return lexicon;
 }
 
@@ -39,8 +46,8 @@ export interface MatchIndex {
   edgeNext: Int32Array;
 }
 
-export function buildMatchIndex(taxonomy: CompiledTaxonomy): MatchIndex {
-  const { words: vocabulary } = lexiconWords(taxonomy);
+export function buildMatchIndex(taxonomy: CompiledTaxonomy, cues: readonly string[]): MatchIndex {
+  const { words: vocabulary } = lexiconWords(taxonomy, cues);
   const firstNode = new Int32Array(vocabulary.length);
   const terminal: number[] = [-1]; // node 0 is "no node"
   const children: Map<number, number>[] = [new Map()];
@@ -82,23 +89,17 @@ export function buildMatchIndex(taxonomy: CompiledTaxonomy): MatchIndex {
   };
 }
 
-// Compiled taxonomies parsed unchanged from the build's JSON: their saved index was made from that
-// very data, so it is used without hashing every pattern again (that check cost ~3% of a cold scan).
-const pristine = new WeakSet<CompiledTaxonomy>();
-
-/** Marks a compiled taxonomy as read as-is from the JSON the build wrote (see taxonomy/builtin.ts). */
-export function trustSavedIndex(taxonomy: CompiledTaxonomy): CompiledTaxonomy {
-  pristine.add(taxonomy);
-  return taxonomy;
-}
-
-const MAGIC = 0x534b4932; // "SKI2": format version, and a byte-order check (the data is little-endian)
+const MAGIC = 0x534b4933; // "SKI3": format version, and a byte-order check (the data is little-endian)
 const HEADER = 8;
 
-/** The index as base64 of one Int32Array: header (sizes and a fingerprint of the patterns), then the arrays. */
-export function encodeMatchIndex(index: MatchIndex, taxonomy: CompiledTaxonomy): string {
+/**
+ * The index as base64 of one Int32Array: header (format and sizes), then the arrays. It is saved in
+ * one file with the data it was made from (CompiledTaxonomyFile), so it needs no fingerprint of them;
+ * the sizes still refuse an index that does not fit.
+ */
+export function encodeMatchIndex(index: MatchIndex, vocabularySize: number): string {
   const parts = [index.lexicon.table, index.firstNode, index.terminal, index.edgeStart, index.edgeWord, index.edgeNext];
-  const header = [MAGIC, fingerprint(taxonomy), lexiconWords(taxonomy).words.length, index.lexicon.table.length, index.terminal.length, index.edgeWord.length, 0, 0];
+  const header = [MAGIC, 0, vocabularySize, index.lexicon.table.length, index.terminal.length, index.edgeWord.length, 0, 0];
   const all = new Int32Array(HEADER + parts.reduce((n, p) => n + p.length, 0));
   all.set(header);
   let at = HEADER;
@@ -109,30 +110,16 @@ export function encodeMatchIndex(index: MatchIndex, taxonomy: CompiledTaxonomy):
   return Buffer.from(all.buffer, all.byteOffset, all.byteLength).toString('base64');
 }
 
-/** The saved index, or undefined when it was made for other data (then the caller builds one). */
-export function decodeMatchIndex(encoded: string, taxonomy: CompiledTaxonomy): MatchIndex | undefined {
+/** The saved index, or undefined when it does not fit a vocabulary of this size (then the caller builds one). */
+export function decodeMatchIndex(encoded: string, vocabularySize: number): MatchIndex | undefined {
   const bytes = Buffer.from(encoded, 'base64');
   if (bytes.byteLength < HEADER * 4 || bytes.byteLength % 4 !== 0) return undefined;
   // An Int32Array view needs 4-byte alignment; a pooled Buffer may not have it.
   const all = bytes.byteOffset % 4 === 0 ? new Int32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4) : new Int32Array(new Uint8Array(bytes).buffer);
-  const [magic, print, words, table, nodes, edges] = all;
-  if (magic !== MAGIC || words !== lexiconWords(taxonomy).words.length || (!pristine.has(taxonomy) && print !== fingerprint(taxonomy))) return undefined;
+  const [magic, , words, table, nodes, edges] = all;
+  if (magic !== MAGIC || words !== vocabularySize) return undefined;
   if (all.length !== HEADER + words + table! + 2 * nodes! + 1 + 2 * edges!) return undefined;
   let at = HEADER;
   const take = (n: number): Int32Array => all.subarray(at, (at += n));
   return { lexicon: { table: take(table!) }, firstNode: take(words), terminal: take(nodes!), edgeStart: take(nodes! + 1), edgeWord: take(edges!), edgeNext: take(edges!) };
-}
-
-/** A hash of every pattern and the words' shapes, so an index never serves data it was not made from. */
-function fingerprint(taxonomy: CompiledTaxonomy): number {
-  const { words } = lexiconWords(taxonomy);
-  let h = words.length;
-  for (const w of words) h = (Math.imul(h, 31) + w.length * 65536 + w.charCodeAt(0) + w.charCodeAt(w.length - 1)) | 0;
-  for (const p of taxonomy.patterns) {
-    h = (Math.imul(h, 31) + p.skill) | 0;
-    h = (Math.imul(h, 31) + p.rule) | 0;
-    for (const w of p.words) h = (Math.imul(h, 31) + w) | 0;
-    h = (Math.imul(h, 31) + 7) | 0;
-  }
-  return h;
 }

@@ -1,8 +1,10 @@
-import type { CompiledTaxonomy } from '../taxonomy/compile.js';
+import type { CompiledTaxonomy } from '../model/compiled.js';
 import { Lexicon, WORD_IS_CUE, WORD_STARTS_ALIAS } from './lexicon.js';
 import { TokenBuffer, UNRESOLVED, collectCues, tokenize } from './tokenize.js';
 import { Disambiguator, type Candidate } from './disambiguate.js';
 import { buildMatchIndex, decodeMatchIndex, encodeMatchIndex, lexiconWords, type MatchIndex } from './matchIndex.js';
+
+const NO_CUES: readonly string[] = [];
 
 /** A skill found in a text: the skill's index in the compiled taxonomy and the matched offsets. */
 export interface Finding {
@@ -22,10 +24,17 @@ export class Matcher {
   private readonly disambiguator: Disambiguator;
   private readonly tokens = new TokenBuffer();
 
-  constructor(readonly taxonomy: CompiledTaxonomy) {
-    // The shipped taxonomy carries its index from the build; others (user taxonomies) build it here.
-    this.index = (taxonomy.matchIndex !== undefined && decodeMatchIndex(taxonomy.matchIndex, taxonomy)) || buildMatchIndex(taxonomy);
-    const { words, flags: wordFlags } = lexiconWords(taxonomy);
+  private readonly vocabularySize: number;
+
+  /**
+   * `cues`: words whose offsets `match` reports (normalised tokens, see match(); the same array for
+   * one taxonomy, it keys a cache). `savedIndex`: the lookup tables the build saved with the shipped
+   * taxonomy (CompiledTaxonomyFile); other taxonomies (user ones) build them here.
+   */
+  constructor(readonly taxonomy: CompiledTaxonomy, options: { cues?: readonly string[]; savedIndex?: string | undefined } = {}) {
+    const { words, flags: wordFlags } = lexiconWords(taxonomy, options.cues ?? NO_CUES);
+    this.vocabularySize = words.length;
+    this.index = (options.savedIndex !== undefined && decodeMatchIndex(options.savedIndex, words.length)) || buildMatchIndex(taxonomy, options.cues ?? NO_CUES);
     const flags = wordFlags.slice(); // the cached flags stay as the taxonomy gives them
     for (let w = 0; w < words.length; w++) if (this.index.firstNode[w] !== 0) flags[w]! |= WORD_STARTS_ALIAS;
     this.lexicon = new Lexicon(words, flags, this.index.lexicon);
@@ -36,14 +45,14 @@ export class Matcher {
     this.disambiguator = new Disambiguator(taxonomy);
   }
 
-  /** The index as the string `CompiledTaxonomy.matchIndex` holds (the build saves it with the shipped taxonomy). */
+  /** The index as the string `CompiledTaxonomyFile.matchIndex` holds (the build saves it with the shipped taxonomy). */
   exportIndex(): string {
-    return encodeMatchIndex(this.index, this.taxonomy);
+    return encodeMatchIndex(this.index, this.vocabularySize);
   }
 
   /**
-   * Every confirmed skill mention in `text`, in text order. With `cues`, the offsets of the section cue
-   * words in the text (text/cueWords.ts) are added to it, for findLevelRanges.
+   * Every confirmed skill mention in `text`, in text order. With `cues`, the offsets of the cue words
+   * the matcher was made with are added to it (the tokenizer notes them as it reads).
    */
   match(text: string, cues?: number[]): Finding[] {
     const tokens = this.tokens;

@@ -1,24 +1,20 @@
-import { createReadStream, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { CHUNK_BYTES, lineChunks, maybeGunzip, parseJsonlChunk } from '../input/jsonl.js';
+import { CHUNK_BYTES, describeReadError, parseJsonlChunk, sourceLineChunks } from '../input/jsonl.js';
 import { TextPacker, type PackedTexts } from '../input/textPack.js';
 import { readFileBytes, readSource } from '../input/read.js';
-import { describeFsError, type Source } from '../input/sources.js';
+import type { Source } from '../input/sources.js';
 import type { AggregateCounts } from '../score/aggregate.js';
+import type { Progress } from '../model/progress.js';
 import type { InputFailure } from '../model/result.js';
-import type { CompiledTaxonomy } from '../taxonomy/compile.js';
+import type { CompiledTaxonomy } from '../model/compiled.js';
 import type { FileBytes, Task, TaskResult } from './core.js';
 import { createExecutor } from './pool.js';
 
-export interface Progress {
-  documents: number;
-  /** Input bytes consumed (compressed bytes for gzip), and the total when known (no stdin). */
-  bytes: number;
-  totalBytes?: number;
-}
-
 export interface AggregateInputsOptions {
   taxonomy: CompiledTaxonomy;
+  /** The matcher tables saved with the shipped taxonomy, for work in this thread. */
+  matchIndex?: string;
   /** The compiled taxonomy as a JSON file, for workers; without it the work runs in this thread. */
   taxonomyPath?: string;
   jobs: number;
@@ -32,7 +28,7 @@ export interface AggregateInputsOptions {
    * than cores, see below), or let the workers parse their chunks.
    */
   parseHere?: boolean;
-  /** Bytes of whole lines per task (default ~1 MB). */
+  /** Bytes of whole lines per task (default CHUNK_BYTES). */
   chunkBytes?: number;
   stdin?: AsyncIterable<Uint8Array | string>;
   onProgress?: (progress: Progress) => void;
@@ -50,7 +46,7 @@ const FILES_PER_TASK = 256;
 type Entry = { source: number; result?: TaskResult; failure?: string };
 
 /**
- * Counts skills over all inputs: JSON Lines are streamed in ~1 MB chunks of whole lines (the text
+ * Counts skills over all inputs: JSON Lines are streamed in chunks of whole lines (the text
  * of an ad is never kept), handed to workers that parse and match them; files go to workers in
  * batches. Per-line errors come back relative to their chunk, per-file ones relative to their
  * batch, and are named here, in input order, once all tasks are counted.
@@ -72,7 +68,7 @@ export async function aggregateInputs(sources: Source[], options: AggregateInput
   // With every core counting, the workers parse their own chunks: the packing would be extra work.
   const parseHere = options.parseHere ?? jobs < availableParallelism();
   const packer = new TextPacker();
-  const executor = createExecutor(options.taxonomy, small ? undefined : options.taxonomyPath, Math.max(1, jobs), options.levels ?? true, (result) => {
+  const executor = createExecutor({ taxonomy: options.taxonomy, matchIndex: options.matchIndex }, small ? undefined : options.taxonomyPath, Math.max(1, jobs), options.levels ?? true, (result) => {
     if (result.spare) packer.recycle(result.spare);
     delete result.spare;
     bySeq[result.seq]!.result = result;
@@ -88,7 +84,7 @@ export async function aggregateInputs(sources: Source[], options: AggregateInput
     try {
       await work();
     } catch (error) {
-      bySeq.push({ source, failure: describeStreamError(error) });
+      bySeq.push({ source, failure: describeReadError(error) });
     }
   };
   let batch: { first: number; paths: string[]; bytes: number } | undefined;
@@ -150,12 +146,9 @@ async function submitLines(
   submit: (source: number, task: { kind: 'lines'; chunk: Uint8Array } | { kind: 'texts'; texts: PackedTexts; lines: number; errors: { line: number; message: string }[] }) => Promise<void>,
   packer: TextPacker | undefined,
 ): Promise<void> {
-  // 1 MB reads: fewer hand-offs to zlib's thread, each of which costs a wake-up (reading and gunzipping
-  // the shared corpus alone: 0.42 s with 64 KB reads, 0.31 s with 1 MB).
-  const raw = source.kind === 'stdin' ? (options.stdin ?? emptyStream()) : createReadStream(source.path, { highWaterMark: 1 << 20 });
   const onRaw = (n: number): void => void (progress.bytes += n);
   // Parsed here, a chunk is done with before the next is read: one buffer serves them all.
-  for await (const chunk of lineChunks(maybeGunzip(raw, onRaw), chunkBytes, packer !== undefined)) {
+  for await (const chunk of sourceLineChunks(source, { stdin: options.stdin, chunkBytes, reuse: packer !== undefined, onRaw })) {
     if (!packer) {
       await submit(i, { kind: 'lines', chunk });
       continue;
@@ -185,12 +178,6 @@ function numberErrors(sources: Source[], bySeq: Entry[]): InputFailure[] {
   return errors;
 }
 
-function describeStreamError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code ?? '';
-  if (code.startsWith('Z_')) return `invalid gzip data (${(error as Error).message})`;
-  return describeFsError(error);
-}
-
 function fileSize(path: string): number | undefined {
   try {
     return statSync(path).size;
@@ -200,5 +187,3 @@ function fileSize(path: string): number | undefined {
 }
 
 type DistributiveOmit<T, K extends keyof T> = T extends unknown ? Omit<T, K> : never;
-
-async function* emptyStream(): AsyncGenerator<Uint8Array> {}

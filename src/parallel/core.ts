@@ -3,8 +3,7 @@ import { parseJsonlChunk } from '../input/jsonl.js';
 import { textCount, unpackText, type PackedTexts } from '../input/textPack.js';
 import { extractText } from '../extract/extract.js';
 import { Aggregate, Tallier } from '../score/aggregate.js';
-import type { CompiledTaxonomy } from '../taxonomy/compile.js';
-import { findLevelRanges, levelLookup, mentionOffsets } from '../analyze/sections.js';
+import type { CompiledTaxonomy } from '../model/compiled.js';
 
 /**
  * A unit of work for `report`: a chunk of JSON Lines, one text, or a batch of files already read
@@ -40,18 +39,16 @@ export class ReportCore {
   private readonly scanner: Scanner;
   private readonly tallier: Tallier;
 
-  /** `levels: false` skips finding the ad's required/preferred parts (all levels unknown): much faster. */
-  constructor(readonly taxonomy: CompiledTaxonomy, private readonly levels = true) {
-    this.scanner = new Scanner(taxonomy);
+  /** `levels: false` skips finding the ad's required/preferred parts (all levels unknown): faster. */
+  constructor(readonly taxonomy: CompiledTaxonomy, private readonly levels = true, savedIndex?: string) {
+    this.scanner = new Scanner(taxonomy, savedIndex);
     this.aggregate = new Aggregate(taxonomy);
     this.tallier = new Tallier(taxonomy);
   }
 
+  /** The pipeline's analysis, as scan makes it, counted instead of built into a document. */
   private count(text: string): void {
-    // Levels as scan reads them: from the ad's sections (requirements vs nice to have).
-    const cues: number[] = [];
-    const findings = this.scanner.matcher.match(text, this.levels ? cues : undefined);
-    const levelAt = this.levels && findings.length > 0 ? levelLookup(findLevelRanges(text, mentionOffsets(findings), cues)) : undefined;
+    const { findings, levelAt } = this.scanner.analyze(text, this.levels);
     this.aggregate.add(this.tallier.tally(findings, levelAt));
   }
 

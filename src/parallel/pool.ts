@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { Aggregate, type AggregateCounts } from '../score/aggregate.js';
-import type { CompiledTaxonomy } from '../taxonomy/compile.js';
+import type { CompiledTaxonomy } from '../model/compiled.js';
 import { ReportCore, type Task, type TaskResult } from './core.js';
 
 /** Runs tasks and hands back each result, then the merged counts. */
@@ -36,10 +36,16 @@ export function workerFile(): URL | undefined {
  * `jobs` worker threads when a worker build exists and a taxonomy file to hand them; otherwise the
  * same work in this thread. Each worker loads the taxonomy itself from `taxonomyPath`.
  */
-export function createExecutor(taxonomy: CompiledTaxonomy, taxonomyPath: string | undefined, jobs: number, levels: boolean, onResult: (result: TaskResult) => void): Executor {
+export function createExecutor(
+  taxonomy: { taxonomy: CompiledTaxonomy; matchIndex?: string | undefined },
+  taxonomyPath: string | undefined,
+  jobs: number,
+  levels: boolean,
+  onResult: (result: TaskResult) => void,
+): Executor {
   const file = workerFile();
-  if (file && taxonomyPath) return new WorkerPool(file, { taxonomyPath, levels }, jobs, taxonomy, onResult);
-  return new InThread(new ReportCore(taxonomy, levels), onResult);
+  if (file && taxonomyPath) return new WorkerPool(file, { taxonomyPath, levels }, jobs, taxonomy.taxonomy, onResult);
+  return new InThread(new ReportCore(taxonomy.taxonomy, levels, taxonomy.matchIndex), onResult);
 }
 
 /** Buffers that own their memory move to the worker instead of being copied (a chunk, files' bytes). */

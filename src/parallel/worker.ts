@@ -1,15 +1,16 @@
 /**
- * Worker entry for `report --jobs N` (bundled to dist/worker.js): loads the compiled taxonomy from
+ * Worker entry for `report --jobs N` (bundled to dist/worker.cjs): loads the compiled taxonomy from
  * the path it is given (parsing JSON here is cheaper than cloning the object), then runs tasks and
  * answers each with its result; on "finish" it sends its counts.
  */
 import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
-import type { CompiledTaxonomy } from '../taxonomy/compile.js';
+import type { CompiledTaxonomyFile } from '../model/compiled.js';
 import { ReportCore, type Task } from './core.js';
 
 const { taxonomyPath, levels } = workerData as { taxonomyPath: string; levels: boolean };
-const core = new ReportCore(JSON.parse(readFileSync(taxonomyPath, 'utf8')) as CompiledTaxonomy, levels);
+const file = JSON.parse(readFileSync(taxonomyPath, 'utf8')) as CompiledTaxonomyFile;
+const core = new ReportCore(file.taxonomy, levels, file.matchIndex);
 const port = parentPort!;
 // Tasks run one after another: a file task awaits its read, and results must not interleave.
 let queue = Promise.resolve();

@@ -1,31 +1,49 @@
-import { Matcher, type Finding } from '../match/matcher.js';
-import { buildDocument, type DocumentOptions } from '../score/document.js';
-import type { DocumentResult } from '../model/result.js';
-import type { CompiledTaxonomy } from '../taxonomy/compile.js';
-import type { Extracted } from '../extract/extract.js';
+import { SECTION_CUE_WORDS } from '../analyze/cueWords.js';
 import { findLevelRanges, levelLookup, mentionOffsets } from '../analyze/sections.js';
 import { findYears } from '../analyze/years.js';
+import type { Extracted } from '../extract/extract.js';
+import { Matcher, type Finding } from '../match/matcher.js';
+import type { CompiledTaxonomy } from '../model/compiled.js';
+import type { DocumentResult, Level } from '../model/result.js';
+import { buildDocument, type DocumentOptions } from '../score/document.js';
+
+/** What the pipeline reads from one text: the skills' mentions and, when asked, each one's level. */
+export interface TextAnalysis {
+  findings: Finding[];
+  /** The requirement level at an offset; absent when levels were not asked for or nothing was found. */
+  levelAt?: (offset: number) => Level;
+}
 
 /**
- * The pure core, compiled once and used for many documents: text -> tokens -> matcher -> findings
- * -> document result. Holds reusable token buffers, so one Scanner serves one thread.
+ * The one path from text to results, compiled once and used for many documents:
+ * text -> tokens -> findings -> levels (-> years -> document). `scan`, `compare` and `eval` build a
+ * document from it; `report` (parallel/core.ts) counts its analysis. Holds reusable token buffers,
+ * so one Scanner serves one thread.
  */
 export class Scanner {
   readonly matcher: Matcher;
 
-  constructor(readonly taxonomy: CompiledTaxonomy) {
-    this.matcher = new Matcher(taxonomy);
+  /** `savedIndex`: the matcher tables the build saved with the shipped taxonomy (CompiledTaxonomyFile). */
+  constructor(readonly taxonomy: CompiledTaxonomy, savedIndex?: string) {
+    // The tokenizer notes where the level analysis's cue words occur, so it reads only those lines.
+    this.matcher = new Matcher(taxonomy, { cues: SECTION_CUE_WORDS, savedIndex });
+  }
+
+  /** Findings and, with `levels` (default), the ad's required and preferred parts (analyze/sections.ts). */
+  analyze(text: string, levels = true): TextAnalysis {
+    const cues: number[] | undefined = levels ? [] : undefined;
+    const findings = this.matcher.match(text, cues);
+    if (!levels || findings.length === 0) return { findings };
+    return { findings, levelAt: levelLookup(findLevelRanges(text, mentionOffsets(findings), cues)) };
   }
 
   /**
    * Scans plain text; `source` is the name reported for it. Each skill gets its requirement level
-   * from the text's sections (sections.ts) and the years of experience stated for it (years.ts).
+   * and the years of experience stated for it (analyze/years.ts).
    */
   scanText(text: string, source = '-', options: DocumentOptions = {}): DocumentResult {
-    const cues: number[] = [];
-    const findings = this.matcher.match(text, cues);
-    const levelAt = options.levelAt ?? levelLookup(findings.length === 0 ? [] : findLevelRanges(text, mentionOffsets(findings), cues));
-    const doc = buildDocument(source, text, findings, this.taxonomy, { ...options, levelAt });
+    const { findings, levelAt } = this.analyze(text);
+    const doc = buildDocument(source, text, findings, this.taxonomy, { ...options, ...(levelAt ? { levelAt } : {}) });
     attachYears(doc, text, findings, this.taxonomy);
     return doc;
   }

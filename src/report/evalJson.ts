@@ -1,4 +1,4 @@
-import type { EvalReport } from '../score/evaluate.js';
+import type { EvalReport } from '../model/eval.js';
 
 /** `eval --format json`: the report object, two-space indented. */
 export function evalJson(report: EvalReport): string {

@@ -1,5 +1,5 @@
 import type { ChalkInstance } from 'chalk';
-import { EVAL_GROUPS, type EvalReport, type Metrics } from '../score/evaluate.js';
+import { EVAL_GROUPS, type EvalReport, type Metrics } from '../model/eval.js';
 import type { ReportOptions } from './options.js';
 
 const DOCS_SHOWN = 4;

@@ -1,4 +1,4 @@
-import type { EvalReport } from '../score/evaluate.js';
+import type { EvalReport } from '../model/eval.js';
 import type { ReportResult } from '../model/report.js';
 import type { ScanResult } from '../model/result.js';
 import { evalJson } from './evalJson.js';

@@ -1,5 +1,5 @@
 import type { Finding } from '../match/matcher.js';
-import type { CompiledTaxonomy } from '../taxonomy/compile.js';
+import type { CompiledTaxonomy } from '../model/compiled.js';
 import { IMPLIED_WEIGHT } from './score.js';
 import type { Level } from '../model/result.js';
 

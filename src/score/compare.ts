@@ -1,4 +1,4 @@
-import type { CompiledTaxonomy } from '../taxonomy/compile.js';
+import type { CompiledTaxonomy } from '../model/compiled.js';
 import { findAlternatives, type Mention } from '../analyze/alternatives.js';
 import { LineIndex } from '../util/lines.js';
 import { findTypos } from '../analyze/typos.js';

@@ -1,5 +1,5 @@
 import type { Finding } from '../match/matcher.js';
-import type { CompiledTaxonomy } from '../taxonomy/compile.js';
+import type { CompiledTaxonomy } from '../model/compiled.js';
 import { LineIndex } from '../util/lines.js';
 import { scoreCoverage } from './score.js';
 import type { DocumentResult, Level, MatchPosition, SkillResult } from '../model/result.js';

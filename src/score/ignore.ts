@@ -1,4 +1,4 @@
-import type { CompiledTaxonomy } from '../taxonomy/compile.js';
+import type { CompiledTaxonomy } from '../model/compiled.js';
 import { scoreCoverage } from './score.js';
 import type { DocumentResult } from '../model/result.js';
 

@@ -1,6 +1,6 @@
 import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { InputError } from '../model/errors.js';
-import type { LabelledDocument } from './evaluate.js';
+import type { LabelledDocument } from '../model/eval.js';
 import type { DocumentResult } from '../model/result.js';
 
 /** Document name -> labelled skill ids. */

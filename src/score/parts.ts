@@ -1,4 +1,4 @@
-import type { CompiledTaxonomy } from '../taxonomy/compile.js';
+import type { CompiledTaxonomy } from '../model/compiled.js';
 import type { DocumentTally } from './aggregate.js';
 import { aggregateFromRaw } from './report.js';
 import type { Aggregate } from './aggregate.js';

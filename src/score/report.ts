@@ -1,4 +1,4 @@
-import type { CompiledTaxonomy } from '../taxonomy/compile.js';
+import type { CompiledTaxonomy } from '../model/compiled.js';
 import { Aggregate, SCORE_SLOTS, type AggregateCounts } from './aggregate.js';
 import type { RawCounts, ReportPair, ReportResult, ReportSkill, ScoreSummary } from '../model/report.js';
 import type { InputFailure } from '../model/result.js';

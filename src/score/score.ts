@@ -1,4 +1,4 @@
-import type { CompiledTaxonomy } from '../taxonomy/compile.js';
+import type { CompiledTaxonomy } from '../model/compiled.js';
 import type { CategoryCoverage } from '../model/result.js';
 
 /** An implied skill (Django -> Python) counts this much toward its category's coverage. */

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { trustSavedIndex } from '../match/matchIndex.js';
-import { compileTaxonomy, type CompiledTaxonomy } from './compile.js';
+import type { CompiledTaxonomyFile } from '../model/compiled.js';
+import { compileTaxonomy } from './compile.js';
 import { loadTaxonomyLayer } from './load.js';
 import { mergeLayers } from './merge.js';
 import type { Taxonomy } from '../model/taxonomy.js';
@@ -23,25 +23,26 @@ function packageFile(relative: string): string | undefined {
   return undefined;
 }
 
-function builtJson<T>(name: string): T | undefined {
+function builtJson<T>(name: string): { path: string; value: T } | undefined {
   const path = packageFile(`dist/${name}`);
-  return path ? (JSON.parse(readFileSync(path, 'utf8')) as T) : undefined;
+  return path ? { path, value: JSON.parse(readFileSync(path, 'utf8')) as T } : undefined;
 }
 
 /** The shipped taxonomy's source, merged and validated (from the build, else parsed from YAML). */
 export function builtinTaxonomy(): Taxonomy {
   const built = builtJson<Taxonomy>(SOURCE_FILE);
-  if (built) return built;
+  if (built) return built.value;
   return mergeLayers([loadTaxonomyLayer(builtinManifestPath())]);
 }
 
 /**
- * The shipped taxonomy compiled for matching. Read from the JSON the build wrote, because parsing
- * the YAML costs ~250 ms at every start; compiled from YAML only when no build is there.
+ * The shipped taxonomy compiled for matching, with the matcher tables saved from it and the file
+ * they came from (report workers read that file). Read from the JSON the build wrote, because
+ * parsing the YAML takes far longer than a start should; compiled from YAML only when no build is there.
  */
-export function builtinCompiled(): CompiledTaxonomy {
-  const built = builtJson<CompiledTaxonomy>(COMPILED_FILE);
-  return built ? trustSavedIndex(built) : compileTaxonomy(builtinTaxonomy());
+export function builtinCompiled(): CompiledTaxonomyFile & { path?: string } {
+  const built = builtJson<CompiledTaxonomyFile>(COMPILED_FILE);
+  return built ? { ...built.value, path: built.path } : { taxonomy: compileTaxonomy(builtinTaxonomy()) };
 }
 
 export function builtinManifestPath(): string {

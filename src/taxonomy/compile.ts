@@ -3,62 +3,9 @@ import { TaxonomyError } from '../model/errors.js';
 import { WORD_IS_SKILL } from '../match/lexicon.js';
 import { splitWords } from '../match/tokenize.js';
 import { where } from './load.js';
-import type { CaseRule, Category, NeedsRule, Skill, Taxonomy } from '../model/taxonomy.js';
+import type { CompiledPattern, CompiledRule, CompiledTaxonomy, UnlessPhrase } from '../model/compiled.js';
+import type { Skill, Taxonomy } from '../model/taxonomy.js';
 import { normalizeAlias, skillAliases } from './validate.js';
-
-export interface CompiledSkill {
-  id: string;
-  name: string;
-  category: string;
-  categoryIndex: number;
-  /** Indices of every skill this one implies, transitively. */
-  implies: number[];
-  /** Skills named inside this skill's matched phrase are found too (see Skill.nested). */
-  nested?: true;
-}
-
-/** An `unless` phrase: the lower-case text, where the alias starts inside it, and whether it is a prefix. */
-export interface UnlessPhrase {
-  phrase: string;
-  offset: number;
-  /** Written with a trailing `*`: the text need only begin with the phrase ("spring 20*" vetoes "spring 2025"). */
-  prefix: boolean;
-}
-
-export interface CompiledRule {
-  /** The alias as written, for `case: exact`. */
-  alias: string;
-  case: CaseRule;
-  needs: NeedsRule;
-  before: string[][];
-  after: string[][];
-  unless: UnlessPhrase[];
-}
-
-/** One alias as a sequence of lexicon word ids, the skill it names, and its rule (-1: none). */
-export interface CompiledPattern {
-  words: number[];
-  skill: number;
-  rule: number;
-}
-
-/** Everything the matcher needs, as plain data: built once (at build time for the shipped taxonomy). */
-export interface CompiledTaxonomy {
-  name: string;
-  version: string;
-  categories: Omit<Category, 'at'>[];
-  skills: CompiledSkill[];
-  words: string[];
-  wordFlags: number[];
-  patterns: CompiledPattern[];
-  rules: CompiledRule[];
-  context: { before: string[][]; after: string[][]; window: number };
-  /**
-   * The matcher's lookup tables, saved by the build with the shipped taxonomy (see
-   * src/match/matchIndex.ts) so a start does not rebuild them; ignored when it does not fit the data.
-   */
-  matchIndex?: string;
-}
 
 const cueWords = (cues: string[]): string[][] => cues.map((c) => splitWords(c).map((w) => w.text)).filter((c) => c.length > 0);
 

@@ -1,5 +1,6 @@
 import { builtinCompiled, builtinTaxonomy } from './builtin.js';
-import { compileTaxonomy, type CompiledTaxonomy } from './compile.js';
+import type { CompiledTaxonomy } from '../model/compiled.js';
+import { compileTaxonomy } from './compile.js';
 import { loadTaxonomyLayer } from './load.js';
 import { mergeLayers } from './merge.js';
 import type { Taxonomy } from '../model/taxonomy.js';
@@ -9,6 +10,10 @@ export interface LoadedTaxonomy {
   taxonomy: () => Taxonomy;
   /** The matcher data. */
   compiled: CompiledTaxonomy;
+  /** The matcher tables the build saved with the shipped taxonomy (absent for user taxonomies). */
+  matchIndex?: string;
+  /** The build's file holding `compiled` and `matchIndex` (CompiledTaxonomyFile), when they came from one. */
+  compiledFile?: string;
 }
 
 export interface LoadTaxonomyOptions {
@@ -23,7 +28,13 @@ export function loadTaxonomy(options: LoadTaxonomyOptions = {}): LoadedTaxonomy 
   const files = options.files ?? [];
   if (files.length === 0 && !options.noBuiltin) {
     let source: Taxonomy | undefined;
-    return { taxonomy: () => (source ??= builtinTaxonomy()), compiled: builtinCompiled() };
+    const built = builtinCompiled();
+    return {
+      taxonomy: () => (source ??= builtinTaxonomy()),
+      compiled: built.taxonomy,
+      ...(built.matchIndex !== undefined ? { matchIndex: built.matchIndex } : {}),
+      ...(built.path !== undefined ? { compiledFile: built.path } : {}),
+    };
   }
   const layers = files.map((f) => loadTaxonomyLayer(f));
   const base = options.noBuiltin ? [] : [builtinTaxonomy()];

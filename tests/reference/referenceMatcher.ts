@@ -4,7 +4,7 @@
  * nested Maps for the trie, every token normalised before it is compared. Slow and simple on
  * purpose; tests/differential.test.ts checks that the tuned code finds exactly what this finds.
  */
-import type { CompiledTaxonomy } from '../../src/taxonomy/compile.js';
+import type { CompiledTaxonomy } from '../../src/model/compiled.js';
 import { ASCII_CLASS, DIGIT, DOT, HYPHEN, INNER, LOWERCASE, SLASH, START, TRIM, UPPER, isAsciiLetter, isNonAsciiSeparator, isTokenChar, normalizeToken } from '../../src/match/chars.js';
 
 export interface RefToken {

@@ -1,13 +1,13 @@
 import type { Command } from 'commander';
 import { compareFiles } from '../../api/compare.js';
+import { DEFAULT_MAX_BYTES, checkIgnored, formatBytes, maxSizeOption } from '../../api/options.js';
+import { loadTaxonomy } from '../../api/taxonomy.js';
 import { UsageError } from '../../model/errors.js';
-import { DEFAULT_MAX_BYTES, formatBytes, maxSizeOption } from '../../input/read.js';
 import { compareReporters, type CompareFormat } from '../../report/compareReporters.js';
-import { loadTaxonomy } from '../../taxonomy/index.js';
 import { reportOptions } from '../color.js';
-import { addConfigOptions, checkIgnored, configure, type ConfigBinding } from '../config.js';
+import { addConfigOptions, configure, type ConfigBinding } from '../config.js';
 import { writeReport } from '../output.js';
-import { EXIT, addCommonOptions, intOption, type CommandContext } from '../program.js';
+import { EXIT, addCommonOptions, collect, intOption, type CommandContext } from '../options.js';
 
 interface CompareOptions {
   cv: string;
@@ -44,7 +44,7 @@ export function registerCompare(program: Command, context: CommandContext): void
     .option('--explain', 'show how each fit was computed, requirement by requirement')
     .option('--min-fit <n>', 'exit 1 when any ad fits below n (0-100)', intOption('--min-fit', 0, 100))
     .option('--max-size <size>', 'refuse inputs larger than this (e.g. 10MB)', formatBytes(DEFAULT_MAX_BYTES).replace(' ', ''))
-    .option('--ignore <id>', 'leave this skill out of both sides (repeatable)', (v: string, p: string[]) => [...p, v], []);
+    .option('--ignore <id>', 'leave this skill out of both sides (repeatable)', collect, []);
   addConfigOptions(command)
     .addHelpText(
       'after',

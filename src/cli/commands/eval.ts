@@ -1,18 +1,14 @@
-import { readFileSync } from 'node:fs';
-import { dirname, relative, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
-import { InputError, UsageError } from '../../model/errors.js';
-import { DEFAULT_MAX_BYTES, formatBytes, maxSizeOption } from '../../input/read.js';
-import { describeFsError } from '../../input/sources.js';
+import { evaluateFiles } from '../../api/eval.js';
+import { DEFAULT_MAX_BYTES, formatBytes, maxSizeOption } from '../../api/options.js';
+import { loadTaxonomy } from '../../api/taxonomy.js';
+import { UsageError } from '../../model/errors.js';
+import { EVAL_GROUPS, type EvalGroup, type MetricName, type Threshold } from '../../model/eval.js';
 import { evalReporters, type EvalFormat } from '../../report/index.js';
-import { scanFiles } from '../../api/scan.js';
-import { EVAL_GROUPS, checkThresholds, evaluate, type EvalGroup, type EvalReport, type MetricName, type Threshold } from '../../score/evaluate.js';
-import { pairLabels, parseLabels } from '../../score/labels.js';
-import { loadTaxonomy } from '../../taxonomy/index.js';
 import { reportOptions } from '../color.js';
 import { addConfigOptions, configure, type ConfigBinding } from '../config.js';
 import { writeReport } from '../output.js';
-import { EXIT, addCommonOptions, intOption, type CommandContext } from '../program.js';
+import { EXIT, addCommonOptions, intOption, type CommandContext } from '../options.js';
 
 interface EvalOptions {
   labels: string;
@@ -93,32 +89,23 @@ function parseThreshold(flag: string, metric: MetricName, value: string): Thresh
 
 async function runEval(inputs: string[], options: EvalOptions, { io }: CommandContext): Promise<number> {
   const maxBytes = maxSizeOption(options.maxSize);
-  const labels = parseLabels(readLabels(options.labels, io.cwd), options.labels);
-  const loaded = loadTaxonomy({ files: options.taxonomy });
-  // No inputs: the labels file's folder (unlabelled files in it are listed, not evaluated).
-  const targets = inputs.length > 0 ? inputs : [relative(io.cwd, dirname(resolve(io.cwd, options.labels))) || '.'];
-  const scanned = await scanFiles(targets, { taxonomy: loaded, cwd: io.cwd, maxBytes, ...(io.stdin ? { stdin: io.stdin } : {}) });
-  const paired = pairLabels(scanned.documents, labels, options.labels, io.cwd);
-  const result = evaluate(paired.docs, loaded.compiled, { worst: options.worst });
-  const checks = checkThresholds(result, [...options.minF1, ...options.minPrecision, ...options.minRecall]);
-  const report: EvalReport = { ...result, unlabelled: paired.unlabelled, missing: paired.missing, errors: scanned.errors, checks };
-  for (const failure of scanned.errors) io.stderr.write(`${failure.source}: ${failure.message}\n`);
+  const report = await evaluateFiles(options.labels, inputs, {
+    taxonomy: loadTaxonomy({ files: options.taxonomy }),
+    cwd: io.cwd,
+    maxBytes,
+    worst: options.worst,
+    thresholds: [...options.minF1, ...options.minPrecision, ...options.minRecall],
+    ...(io.stdin ? { stdin: io.stdin } : {}),
+  });
+  for (const failure of report.errors) io.stderr.write(`${failure.source}: ${failure.message}\n`);
   if (!options.quiet) {
     const text = evalReporters[options.format](report, reportOptions(options.output ? false : options.color, io, options.explain ?? false));
     writeReport(text, options.output, io);
   }
-  if (paired.docs.length === 0) {
+  if (report.documents === 0) {
     io.stderr.write(`${options.labels}: none of the inputs has labels (a label names a document by its path relative to the labels file, or its basename)\n`);
     return EXIT.failure;
   }
-  if (scanned.errors.length > 0) return EXIT.failure;
-  return checks.every((c) => c.ok) ? EXIT.ok : EXIT.threshold;
-}
-
-function readLabels(file: string, cwd: string): string {
-  try {
-    return readFileSync(resolve(cwd, file), 'utf8');
-  } catch (error) {
-    throw new InputError(`${file}: cannot read the labels (${describeFsError(error)})`);
-  }
+  if (report.errors.length > 0) return EXIT.failure;
+  return report.checks.every((c) => c.ok) ? EXIT.ok : EXIT.threshold;
 }

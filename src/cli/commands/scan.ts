@@ -1,13 +1,14 @@
 import type { Command } from 'commander';
-import { DEFAULT_MAX_BYTES, formatBytes, maxSizeOption } from '../../input/read.js';
-import { assertInputs } from '../../input/sources.js';
-import { scanReporters, type ScanFormat } from '../../report/index.js';
+import { DEFAULT_MAX_BYTES, assertInputs, checkIgnored, formatBytes, maxSizeOption } from '../../api/options.js';
 import { scanFiles } from '../../api/scan.js';
-import { loadTaxonomy } from '../../taxonomy/index.js';
+import { loadTaxonomy } from '../../api/taxonomy.js';
+import type { DocumentResult, ScanResult } from '../../model/result.js';
+import { scanReporters, type ScanFormat } from '../../report/index.js';
+import { scanJsonlLine } from '../../report/scanJsonl.js';
 import { reportOptions } from '../color.js';
-import { addConfigOptions, checkIgnored, configure, type ConfigBinding } from '../config.js';
-import { writeReport } from '../output.js';
-import { EXIT, addCommonOptions, intOption, type CommandContext } from '../program.js';
+import { addConfigOptions, configure, type ConfigBinding } from '../config.js';
+import { openSink, writeReport } from '../output.js';
+import { EXIT, addCommonOptions, collect, intOption, type CommandContext } from '../options.js';
 
 interface ScanOptions {
   taxonomy: string[];
@@ -44,7 +45,7 @@ export function registerScan(program: Command, context: CommandContext): void {
     .option('--min-score <n>', 'exit 1 when any document scores below n (0-100)', intOption('--min-score', 0, 100))
     .option('--jsonl', 'inputs are JSON Lines, one ad per line: {"text": ..., "id"?: ...} (.gz read directly); with -f jsonl, results are written as they come')
     .option('--max-size <size>', 'refuse inputs larger than this (e.g. 10MB)', formatBytes(DEFAULT_MAX_BYTES).replace(' ', ''))
-    .option('--ignore <id>', 'leave this skill out of the results and the score (repeatable)', (v: string, p: string[]) => [...p, v], []);
+    .option('--ignore <id>', 'leave this skill out of the results and the score (repeatable)', collect, []);
   addConfigOptions(command)
     .addHelpText(
       'after',
@@ -77,10 +78,22 @@ async function scan(inputs: string[], options: ScanOptions, { io }: CommandConte
   const loaded = loadTaxonomy({ files: options.taxonomy });
   checkIgnored(options.ignore, loaded.compiled, ignoreFrom);
   const streamed = options.jsonl === true && options.format === 'jsonl' && !options.quiet;
-  const result = options.jsonl
-    ? // JSON Lines reading (zlib, streams) is loaded only for --jsonl: a plain scan starts without it.
-      await (await import('../../api/scanJsonl.js')).scanJsonlInputs(inputs.length === 0 ? ['-'] : inputs, loaded, io, { ignore: options.ignore, stream: streamed ? { output: options.output } : undefined })
-    : await scanFiles(inputs.length === 0 ? ['-'] : inputs, { taxonomy: loaded, cwd: io.cwd, maxBytes, ignore: options.ignore, ...(io.stdin ? { stdin: io.stdin } : {}) });
+  const targets = inputs.length === 0 ? ['-'] : inputs;
+  const request = { taxonomy: loaded, cwd: io.cwd, ignore: options.ignore, ...(io.stdin ? { stdin: io.stdin } : {}) };
+  let result: ScanResult;
+  if (options.jsonl) {
+    // JSON Lines reading (zlib, streams) is loaded only for --jsonl: a plain scan starts without it.
+    const { scanJsonl } = await import('../../api/scanJsonl.js');
+    // With -f jsonl each result line is written as soon as its chunk is scanned (a mapper for GNU
+    // parallel, Hadoop Streaming, Spark pipe): memory stays flat and output starts at once.
+    const sink = streamed ? openSink(options.output, io) : undefined;
+    try {
+      const onDocuments = sink && ((docs: DocumentResult[]) => sink.write(docs.map(scanJsonlLine).join('')));
+      result = await scanJsonl(targets, { ...request, ...(onDocuments ? { onDocuments } : {}) });
+    } finally {
+      sink?.close();
+    }
+  } else result = await scanFiles(targets, { ...request, maxBytes });
   for (const failure of result.errors) io.stderr.write(`${failure.source}: ${failure.message}\n`);
   if (!options.quiet && !streamed) {
     const report = scanReporters[options.format](result, reportOptions(options.output ? false : options.color, io, options.explain ?? false));

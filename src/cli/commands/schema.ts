@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { UsageError } from '../../model/errors.js';
 import { SCHEMA_KINDS, jsonSchemaText, type SchemaKind } from '../../api/schema.js';
 import { writeReport } from '../output.js';
-import type { CommandContext } from '../program.js';
+import type { CommandContext } from '../options.js';
 
 export function registerSchema(program: Command, { io }: CommandContext): void {
   program

@@ -1,15 +1,9 @@
-import { existsSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
-import { InputError, SkillscanError, UsageError } from '../../model/errors.js';
+import { assertCategory, checkTaxonomyFile, initTaxonomyFile, loadTaxonomy, showSkill } from '../../api/taxonomy.js';
 import { taxonomyListTable, taxonomyListing, taxonomyShowJson, taxonomyShowTable } from '../../report/taxonomyReports.js';
-import { checkTaxonomyFile } from '../../api/taxonomyCheck.js';
-import { loadTaxonomy } from '../../taxonomy/index.js';
-import { describeSkill, findSkill, suggestSkill } from '../../taxonomy/lookup.js';
-import { STARTER_TAXONOMY } from '../../taxonomy/starter.js';
-import { closest } from '../../util/similar.js';
 import { makeChalk } from '../color.js';
-import { EXIT, type CommandContext } from '../program.js';
+import { EXIT, collect, type CommandContext } from '../options.js';
 
 interface ViewOptions {
   taxonomy: string[];
@@ -17,8 +11,6 @@ interface ViewOptions {
   category?: string;
   color?: boolean;
 }
-
-const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
 export function registerTaxonomy(program: Command, context: CommandContext): void {
   const group = program
@@ -72,23 +64,14 @@ Examples:
 
 function list(options: ViewOptions, { io }: CommandContext): void {
   const taxonomy = loadTaxonomy({ files: options.taxonomy }).taxonomy();
-  if (options.category !== undefined && !taxonomy.categories.some((c) => c.id === options.category)) {
-    const ids = taxonomy.categories.map((c) => c.id);
-    const guess = closest(options.category, ids);
-    throw new UsageError(`unknown category "${options.category}"${guess ? ` (did you mean "${guess}"?)` : ''}`, `categories: ${ids.join(', ')}`);
-  }
+  if (options.category !== undefined) assertCategory(taxonomy, options.category);
   const listing = taxonomyListing(taxonomy, options.category);
   io.stdout.write(options.format === 'json' ? `${JSON.stringify(listing, null, 2)}\n` : taxonomyListTable(listing, { chalk: makeChalk(options.color, io), explain: false }));
 }
 
 function show(query: string, options: ViewOptions, { io }: CommandContext): void {
   const taxonomy = loadTaxonomy({ files: options.taxonomy }).taxonomy();
-  const skill = findSkill(taxonomy, query);
-  if (!skill) {
-    const guess = suggestSkill(taxonomy, query);
-    throw new SkillscanError(`skillscan: no skill "${query}" in taxonomy ${taxonomy.name}${guess ? ` (did you mean "${guess}"?)` : ''}`, "'skillscan taxonomy list' lists every skill");
-  }
-  const details = describeSkill(taxonomy, skill);
+  const details = showSkill(taxonomy, query);
   io.stdout.write(options.format === 'json' ? taxonomyShowJson(details) : taxonomyShowTable(details, { chalk: makeChalk(options.color, io), explain: false }));
 }
 
@@ -112,14 +95,6 @@ function validate(files: string[], options: { standalone?: boolean }, context: C
 
 function init(file: string, options: { force?: boolean }, context: CommandContext): void {
   const { io } = context;
-  const path = resolve(io.cwd, file);
-  if (existsSync(path) && !options.force) throw new UsageError(`${file} exists already; not overwriting it`, 'use --force to replace it, or give another file name');
-  try {
-    writeFileSync(path, STARTER_TAXONOMY);
-  } catch (error) {
-    throw new InputError(`${file}: cannot write (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
-  }
-  const result = checkTaxonomyFile(path);
-  if (result.problems.length > 0) throw new SkillscanError(`${file} was written but is not valid:\n${result.problems.join('\n')}`);
+  initTaxonomyFile(resolve(io.cwd, file), file, options);
   io.stdout.write(`wrote ${file}: a starter taxonomy over the built-in one (valid).\nNext: edit it, check it with 'skillscan taxonomy validate ${file}', use it with 'skillscan scan -t ${file} job.txt'.\n`);
 }
