@@ -58,7 +58,12 @@ function alternate(commands, n) {
   }
   return runs.map((list) => {
     const ms = list.map((r) => r.ms).sort((a, b) => a - b);
-    return { median: ms[ms.length >> 1], rssMB: Math.max(...list.map((r) => r.rssMB)), hashes: [...new Set(list.map((r) => r.hash))], last: list[list.length - 1] };
+    return {
+      median: ms[ms.length >> 1],
+      rssMB: Math.max(...list.map((r) => r.rssMB)),
+      hashes: [...new Set(list.map((r) => r.hash))],
+      last: list[list.length - 1],
+    };
   });
 }
 
@@ -90,16 +95,26 @@ function buildRef(ref) {
 const hasReport = (dir) => spawnSync('node', [join(dir, 'bin/skillscan.js'), 'report', '--help'], { stdio: 'ignore' }).status === 0;
 
 try {
-  const before = compareRef ? (say(`building ${compareRef} for comparison ...`), buildRef(compareRef)) : undefined;
+  if (compareRef) say(`building ${compareRef} for comparison ...`);
+  const before = compareRef ? buildRef(compareRef) : undefined;
   const sides = [['after', root], ...(before ? [['before', before]] : [])];
 
   // Cold start: alternate bare node with every side, many rounds, medians.
   const coldRuns = quick ? 11 : 21;
   say(`cold start: ${coldRuns} alternating runs ...`);
-  const cold = alternate([{ command: ['node', '-e', '0'] }, ...sides.map(([, dir]) => ({ command: ['node', join(dir, 'bin/skillscan.js'), 'scan', AD, '--format', 'json'] }))], coldRuns);
+  const cold = alternate(
+    [{ command: ['node', '-e', '0'] }, ...sides.map(([, dir]) => ({ command: ['node', join(dir, 'bin/skillscan.js'), 'scan', AD, '--format', 'json'] }))],
+    coldRuns,
+  );
   sides.forEach(([side], k) => {
     const ratio = cold[k + 1].median / cold[0].median;
-    row(`cold start: scan one ad --format json / node -e 0 (${side})`, `${ratio.toFixed(2)}x (${fmt(cold[k + 1].median)} vs ${fmt(cold[0].median)})`, '<= 1.50x', side === 'after' ? ratio <= 1.5 : undefined, { ratio });
+    row(
+      `cold start: scan one ad --format json / node -e 0 (${side})`,
+      `${ratio.toFixed(2)}x (${fmt(cold[k + 1].median)} vs ${fmt(cold[0].median)})`,
+      '<= 1.50x',
+      side === 'after' ? ratio <= 1.5 : undefined,
+      { ratio },
+    );
   });
 
   if (!existsSync(corpus)) {
@@ -107,23 +122,43 @@ try {
   } else {
     const n = quick ? 1 : 5; // medians of 5: single runs on this shared machine vary by a third
     say(`corpus: floor and matcher hot path, ${n} round(s) ...`);
-    const match = alternate([{ command: ['node', floorScript, corpus] }, ...sides.map(([, dir]) => ({ command: ['node', join(root, 'scripts/bench/match-corpus.mjs'), corpus, join(dir, 'dist')] }))], n);
+    const match = alternate(
+      [
+        { command: ['node', floorScript, corpus] },
+        ...sides.map(([, dir]) => ({ command: ['node', join(root, 'scripts/bench/match-corpus.mjs'), corpus, join(dir, 'dist')] })),
+      ],
+      n,
+    );
     const floor = match[0].median;
     row('floor: baseline.mjs (gunzip + JSON.parse + char-class token count)', fmt(floor), 'baseline', undefined);
     sides.forEach(([side], k) => {
       const extra = (match[k + 1].median - floor) / floor;
-      row(`matcher hot path: (match-corpus - floor) / floor (${side})`, `${extra.toFixed(2)}x (${fmt(match[k + 1].median)})`, '<= 0.50x', side === 'after' ? extra <= 0.5 : undefined, { ratio: extra });
+      row(
+        `matcher hot path: (match-corpus - floor) / floor (${side})`,
+        `${extra.toFixed(2)}x (${fmt(match[k + 1].median)})`,
+        '<= 0.50x',
+        side === 'after' ? extra <= 0.5 : undefined,
+        { ratio: extra },
+      );
     });
     const checks = new Set(match.slice(1).map((m) => JSON.parse(m.last.stdout.toString()).checksum));
     // Equal only when REF matches like HEAD; tests/differential.test.ts is what pins the tuned code to a reference.
-    if (sides.length > 1) row('matcher findings before/after (checksum; differs when matching rules changed in between)', checks.size === 1 ? 'same' : 'different', 'info', undefined);
+    if (sides.length > 1)
+      row(
+        'matcher findings before/after (checksum; differs when matching rules changed in between)',
+        checks.size === 1 ? 'same' : 'different',
+        'info',
+        undefined,
+      );
 
     const reportSides = sides.filter(([, dir]) => hasReport(dir));
     if (reportSides.length === 0) {
       skip('report rows', '`skillscan report` does not exist yet');
     } else {
       say(`corpus: report --jsonl --jobs 1 / 2, ${n} round(s) ...`);
-      const report = (dir, jobs, ...more) => ({ command: ['node', join(dir, 'bin/skillscan.js'), 'report', '--jsonl', corpus, '--jobs', String(jobs), '-f', 'json', ...more] });
+      const report = (dir, jobs, ...more) => ({
+        command: ['node', join(dir, 'bin/skillscan.js'), 'report', '--jsonl', corpus, '--jobs', String(jobs), '-f', 'json', ...more],
+      });
       // The in-memory matcher alone, then two copies at once: how far two cores scale for this work
       // with nothing shared (caches, memory bandwidth, the hypervisor), for scale beside --jobs 2.
       const memory = join(root, 'scripts/bench/match-memory.mjs');
@@ -135,14 +170,43 @@ try {
       reportSides.forEach(([side], s) => {
         const [j1, j2, j1n] = runs.slice(s * 3, s * 3 + 3);
         const after = side === 'after';
-        row(`report --jsonl --jobs 1 / floor (${side})`, `${(j1.median / fl.median).toFixed(2)}x (${fmt(j1.median)})`, '<= 1.80x', after ? j1.median / fl.median <= 1.8 : undefined, { ratio: j1.median / fl.median });
-        row(`report --jsonl --jobs 1 --no-levels / floor, no section analysis (${side})`, `${(j1n.median / fl.median).toFixed(2)}x (${fmt(j1n.median)})`, 'info', undefined, { ratio: j1n.median / fl.median });
-        row(`report --jobs 2 speed-up over --jobs 1 (${side})`, `${(j1.median / j2.median).toFixed(2)}x (${fmt(j2.median)})`, '>= 1.70x', after ? j1.median / j2.median >= 1.7 : undefined, { ratio: j1.median / j2.median });
+        row(
+          `report --jsonl --jobs 1 / floor (${side})`,
+          `${(j1.median / fl.median).toFixed(2)}x (${fmt(j1.median)})`,
+          '<= 1.80x',
+          after ? j1.median / fl.median <= 1.8 : undefined,
+          { ratio: j1.median / fl.median },
+        );
+        row(
+          `report --jsonl --jobs 1 --no-levels / floor, no section analysis (${side})`,
+          `${(j1n.median / fl.median).toFixed(2)}x (${fmt(j1n.median)})`,
+          'info',
+          undefined,
+          { ratio: j1n.median / fl.median },
+        );
+        row(
+          `report --jobs 2 speed-up over --jobs 1 (${side})`,
+          `${(j1.median / j2.median).toFixed(2)}x (${fmt(j2.median)})`,
+          '>= 1.70x',
+          after ? j1.median / j2.median >= 1.7 : undefined,
+          { ratio: j1.median / j2.median },
+        );
         const same = j1.hashes.length === 1 && j2.hashes.length === 1 && j1.hashes[0] === j2.hashes[0];
         row(`report output identical at --jobs 1 and 2, sha1 of stdout (${side})`, same ? 'yes' : 'NO', 'identical', after ? same : undefined);
-        row(`peak RSS, report --jobs 1 / --jobs 2 (${side})`, `${j1.rssMB.toFixed(0)} / ${j2.rssMB.toFixed(0)} MB`, '<= 200 MB', after ? Math.max(j1.rssMB, j2.rssMB) <= 200 : undefined);
+        row(
+          `peak RSS, report --jobs 1 / --jobs 2 (${side})`,
+          `${j1.rssMB.toFixed(0)} / ${j2.rssMB.toFixed(0)} MB`,
+          '<= 200 MB',
+          after ? Math.max(j1.rssMB, j2.rssMB) <= 200 : undefined,
+        );
       });
-      row('two in-memory matcher processes at once: 2 x one / their time (how two cores scale here)', `${((2 * m1.median) / m2.median).toFixed(2)}x (${fmt(m1.median)} one, ${fmt(m2.median)} two)`, 'info', undefined, { ratio: (2 * m1.median) / m2.median });
+      row(
+        'two in-memory matcher processes at once: 2 x one / their time (how two cores scale here)',
+        `${((2 * m1.median) / m2.median).toFixed(2)}x (${fmt(m1.median)} one, ${fmt(m2.median)} two)`,
+        'info',
+        undefined,
+        { ratio: (2 * m1.median) / m2.median },
+      );
 
       say('corpus: writing one file per ad ...');
       const dir = mkdtempSync(join(tmpdir(), 'skillscan-bench-files-'));
@@ -155,11 +219,23 @@ try {
         writeFileSync(join(sub, `${String(k++).padStart(5, '0')}.txt`), JSON.parse(line).text);
       }
       say(`corpus: report over ${k} files vs JSONL, ${n} round(s) ...`);
-      const fileRuns = alternate(reportSides.flatMap(([, side]) => [{ command: ['node', join(side, 'bin/skillscan.js'), 'report', `${dir}/**/*.txt`, '--jobs', '1', '-f', 'json'] }, report(side, 1)]), n);
+      const fileRuns = alternate(
+        reportSides.flatMap(([, side]) => [
+          { command: ['node', join(side, 'bin/skillscan.js'), 'report', `${dir}/**/*.txt`, '--jobs', '1', '-f', 'json'] },
+          report(side, 1),
+        ]),
+        n,
+      );
       reportSides.forEach(([side], s) => {
         const [files, jsonl] = fileRuns.slice(s * 2, s * 2 + 2);
         const after = side === 'after';
-        row(`many small files: report 'DIR/**/*.txt' (${k} files) / JSONL, --jobs 1 (${side})`, `${(files.median / jsonl.median).toFixed(2)}x (${fmt(files.median)})`, '<= 1.50x', after ? files.median / jsonl.median <= 1.5 : undefined, { ratio: files.median / jsonl.median });
+        row(
+          `many small files: report 'DIR/**/*.txt' (${k} files) / JSONL, --jobs 1 (${side})`,
+          `${(files.median / jsonl.median).toFixed(2)}x (${fmt(files.median)})`,
+          '<= 1.50x',
+          after ? files.median / jsonl.median <= 1.5 : undefined,
+          { ratio: files.median / jsonl.median },
+        );
         row(`peak RSS, report over files (${side})`, `${files.rssMB.toFixed(0)} MB`, '<= 200 MB', after ? files.rssMB <= 200 : undefined);
       });
     }
@@ -172,7 +248,12 @@ try {
   const compile = runOnce(['node', join(root, 'scripts/bench/compile-taxonomy.mjs'), big]);
   const t = JSON.parse(compile.stdout.toString());
   const built = t.compileMs + t.matcherMs;
-  row(`compile a 10,000-skill taxonomy (${t.patterns} patterns) + build its matcher`, `${fmt(built)} (compile ${fmt(t.compileMs)}, matcher ${fmt(t.matcherMs)}; YAML + validation before it ${fmt(t.loadMs)})`, '<= 1 s', built <= 1000);
+  row(
+    `compile a 10,000-skill taxonomy (${t.patterns} patterns) + build its matcher`,
+    `${fmt(built)} (compile ${fmt(t.compileMs)}, matcher ${fmt(t.matcherMs)}; YAML + validation before it ${fmt(t.loadMs)})`,
+    '<= 1 s',
+    built <= 1000,
+  );
 } finally {
   for (const dir of temps) rmSync(dir, { recursive: true, force: true });
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// Build: bundle the CLI and the library with esbuild (one file to load at start instead of ~100
-// modules: cold start is the figure users feel), compile the shipped taxonomy YAML to JSON (parsing
-// it costs ~250 ms, far more than a start should), and emit type declarations with tsc.
+// Build: bundle the CLI and the library with esbuild (one file to load at start instead of
+// a hundred modules: cold start is the figure users feel), compile the shipped taxonomy YAML to JSON (parsing
+// it costs far more than a start should), and emit type declarations with tsc.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -17,7 +17,7 @@ rmSync(dist, { recursive: true, force: true });
 mkdirSync(dist, { recursive: true });
 
 // commander requires node:child_process when it loads, for executable subcommands skillscan never
-// uses; that module drags in net, dgram and streams (~4 ms of every start). Require it on first use.
+// uses; that module drags in net, dgram and streams at every start. Require it on first use.
 const lazyCommanderChildProcess = {
   name: 'lazy-commander-child-process',
   setup(b) {
@@ -33,7 +33,7 @@ const lazyCommanderChildProcess = {
 
 // chalk's default instance asks supports-color about the terminal when chalk loads, and that
 // imports tty (which loads net and the streams) and os. skillscan only makes its own instances, with
-// the level it decided (src/cli/color.ts, src/format.ts): give chalk its stub that says 'no colour'.
+// the level it decided (src/cli/color.ts, src/api/format.ts): give chalk its stub that says 'no colour'.
 const chalkWithoutDetection = {
   name: 'chalk-without-detection',
   setup(b) {
@@ -75,8 +75,8 @@ const commonJsBundle = {
   logLevel: 'warning',
 };
 
-// The CLI (bin/skillscan.js loads it). Every start pays for its modules: 14 ESM chunks cost ~15 ms
-// more to resolve, load and link than one CommonJS script, whose commands and reporters still run
+// The CLI (bin/skillscan.js loads it). Every start pays for its modules: ESM chunks cost more to
+// resolve, load and link than one CommonJS script, whose commands and reporters still run
 // only when used (esbuild wraps each lazily imported module in an init function). The big optional
 // dependencies stay outside, required from node_modules when needed.
 await build({
@@ -88,7 +88,7 @@ await build({
 });
 // The report worker, for the same reason: it starts while the main thread reads the first chunk, and
 // its start is on the critical path of `report --jobs 1`: from spawn to its first answer (taxonomy
-// loaded) took 113 ms as ESM chunks, 99 ms as one CommonJS file (medians of 6 here).
+// loaded) is shorter from one CommonJS file than from ESM chunks.
 await build({
   ...commonJsBundle,
   entryPoints: [join(root, 'src/parallel/worker.ts')],
@@ -115,12 +115,18 @@ const rel = (pos) => pos && { ...pos, file: relative(root, pos.file) };
 const portable = {
   ...taxonomy,
   files: taxonomy.files.map((f) => relative(root, f)),
-  skills: taxonomy.skills.map((s) => ({ ...s, at: rel(s.at), aliasAt: s.aliasAt?.map(rel), impliesAt: s.impliesAt?.map(rel), ambiguous: s.ambiguous.map((a) => ({ ...a, at: rel(a.at) })) })),
+  skills: taxonomy.skills.map((s) => ({
+    ...s,
+    at: rel(s.at),
+    aliasAt: s.aliasAt?.map(rel),
+    impliesAt: s.impliesAt?.map(rel),
+    ambiguous: s.ambiguous.map((a) => ({ ...a, at: rel(a.at) })),
+  })),
   categories: taxonomy.categories.map((c) => ({ ...c, at: rel(c.at) })),
 };
 writeFileSync(join(dist, 'taxonomy.source.json'), JSON.stringify(portable));
 // Pure ASCII (other characters as \u escapes): read as a one-byte string, which decodes and parses
-// ~3 ms faster at every start than the two-byte string a single "ü" makes of the whole file.
+// faster at every start than the two-byte string a single "ü" makes of the whole file.
 const asciiJson = (value) => JSON.stringify(value).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 writeFileSync(join(dist, 'taxonomy.compiled.json'), asciiJson({ taxonomy: compiled, matchIndex }));
 log(`compiled taxonomy: ${compiled.skills.length} skills, ${compiled.patterns.length} patterns`);
@@ -132,6 +138,8 @@ execFileSync(process.execPath, [join(root, 'scripts/codeCache.cjs')], { stdio: '
 log('code cache in dist/cli.cjs.cache');
 
 if (!process.argv.includes('--no-types')) {
-  execFileSync(join(root, 'node_modules/.bin/tsc'), ['-p', join(root, 'tsconfig.json'), '--emitDeclarationOnly', '--outDir', join(dist, 'types')], { stdio: 'inherit' });
+  execFileSync(join(root, 'node_modules/.bin/tsc'), ['-p', join(root, 'tsconfig.json'), '--emitDeclarationOnly', '--outDir', join(dist, 'types')], {
+    stdio: 'inherit',
+  });
   log('types in dist/types');
 }

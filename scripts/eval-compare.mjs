@@ -16,7 +16,9 @@ const dir = resolve(args.find((a) => !a.startsWith('-')) ?? join(root, 'fixtures
 const { run } = await import(pathToFileURL(join(root, 'dist/index.js')).href);
 
 const labels = JSON.parse(readFileSync(join(dir, 'labels.json'), 'utf8'));
-const files = readdirSync(join(dir, 'ads')).filter((f) => labels[f]).sort();
+const files = readdirSync(join(dir, 'ads'))
+  .filter((f) => labels[f])
+  .sort();
 const tmp = mkdtempSync(join(tmpdir(), 'skillscan-eval-'));
 const cv = join(tmp, 'empty-cv.txt');
 writeFileSync(cv, '');
@@ -31,7 +33,12 @@ if (code === 2) {
 }
 const result = JSON.parse(stdout);
 
-let tp = 0, fp = 0, fn = 0, yearsRight = 0, yearsLabelled = 0, yearsExtra = 0;
+let tp = 0,
+  fp = 0,
+  fn = 0,
+  yearsRight = 0,
+  yearsLabelled = 0,
+  yearsExtra = 0;
 const notes = [];
 for (const c of result.comparisons) {
   const label = labels[c.job];
@@ -42,8 +49,13 @@ for (const c of result.comparisons) {
     const gold = label.preferred.includes(id);
     const got = m.level === 'preferred';
     if (gold && got) tp++;
-    else if (got) (fp++, notes.push(`level  ${c.job}: ${id} is required, tool says preferred`));
-    else if (gold) (fn++, notes.push(`level  ${c.job}: ${id} is preferred, tool says required`));
+    else if (got) {
+      fp++;
+      notes.push(`level  ${c.job}: ${id} is required, tool says preferred`);
+    } else if (gold) {
+      fn++;
+      notes.push(`level  ${c.job}: ${id} is preferred, tool says required`);
+    }
   }
   for (const [id, years] of Object.entries(label.years ?? {})) {
     yearsLabelled++;
@@ -51,7 +63,11 @@ for (const c of result.comparisons) {
     if (got === years) yearsRight++;
     else notes.push(`years  ${c.job}: ${id} ${years}, tool says ${got ?? (found.has(id) ? 'none' : 'skill not found')}`);
   }
-  for (const m of c.missing) if (m.years !== undefined && label.years?.[m.id] === undefined) (yearsExtra++, notes.push(`years  ${c.job}: ${m.id} not labelled, tool says ${m.years}`));
+  for (const m of c.missing) {
+    if (m.years === undefined || label.years?.[m.id] !== undefined) continue;
+    yearsExtra++;
+    notes.push(`years  ${c.job}: ${m.id} not labelled, tool says ${m.years}`);
+  }
 }
 const precision = tp / (tp + fp || 1);
 const recall = tp / (tp + fn || 1);

@@ -34,9 +34,14 @@ if (!existsSync(corpusLabels)) {
   const dir = mkdtempSync(join(tmpdir(), 'skillscan-corpus-eval-'));
   try {
     const found = await extractRecords(new Set(Object.keys(labels)), dir);
-    const fileLabels = Object.fromEntries(Object.entries(labels).filter(([id]) => found.has(id)).map(([id, v]) => [`${id}.md`, v]));
+    const fileLabels = Object.fromEntries(
+      Object.entries(labels)
+        .filter(([id]) => found.has(id))
+        .map(([id, v]) => [`${id}.md`, v]),
+    );
     const lost = Object.keys(labels).filter((id) => !found.has(id));
-    if (lost.length > 0) console.error(`\n${lost.length} labelled record(s) are not in the corpus: ${lost.slice(0, 5).join(', ')}${lost.length > 5 ? ', ...' : ''}`);
+    if (lost.length > 0)
+      console.error(`\n${lost.length} labelled record(s) are not in the corpus: ${lost.slice(0, 5).join(', ')}${lost.length > 5 ? ', ...' : ''}`);
     writeFileSync(join(dir, 'labels.json'), JSON.stringify(fileLabels));
     console.error(`\ncorpus: ${found.size} hand-labelled records`);
     // Run inside the folder, so that documents are named by their corpus id.

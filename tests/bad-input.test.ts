@@ -52,7 +52,10 @@ describe.each(RUNNERS)('bad input (%s)', (_mode, cli) => {
 
   it('decodes UTF-8 with BOM, UTF-16 LE/BE with BOM, CRLF and lone CR to the same skills at the same line:column', async () => {
     const files = ['utf8-bom.txt', 'utf16le-bom.txt', 'utf16be-bom.txt', 'crlf.txt', 'lone-cr.txt'].map((f) => `${IN}/${f}`);
-    const lf = expectValidJson('scan', (await cli(['scan', '-f', 'json'], { stdin: 'Backend role: Python and PostgreSQL on AWS.\nWe also use Docker.\n' })).stdout).documents[0];
+    const lf = expectValidJson(
+      'scan',
+      (await cli(['scan', '-f', 'json'], { stdin: 'Backend role: Python and PostgreSQL on AWS.\nWe also use Docker.\n' })).stdout,
+    ).documents[0];
     expect(positions(lf)).toEqual(['python@1.15', 'postgresql@1.26', 'aws@1.40', 'docker@2.13']);
     const r = await cli(['scan', ...files, '-f', 'json']);
     expect(r.code).toBe(0);
@@ -67,7 +70,10 @@ describe.each(RUNNERS)('bad input (%s)', (_mode, cli) => {
     const [latin1, invalid] = expectValidJson('scan', r.stdout).documents;
     expect(latin1.skills.filter((s: any) => !s.implied).map((s: any) => s.id)).toEqual(['java', 'spring-boot', 'postgresql', 'docker']);
     expect(invalid.skills.map((s: any) => s.id).sort()).toEqual(['aws', 'go', 'python', 'redis']);
-    for (const [file, doc] of [['latin1.txt', latin1], ['invalid-utf8.txt', invalid]] as const) {
+    for (const [file, doc] of [
+      ['latin1.txt', latin1],
+      ['invalid-utf8.txt', invalid],
+    ] as const) {
       const lines = new TextDecoder().decode(readFileSync(join(ROOT, IN, file))).split('\n');
       for (const s of doc.skills) for (const m of s.matches) expect(lines[m.line - 1]!.slice(m.column - 1, m.column - 1 + m.text.length)).toBe(m.text);
     }
@@ -130,7 +136,10 @@ describe.each(RUNNERS)('bad input (%s)', (_mode, cli) => {
     const r = await cli(['scan', '-f', 'json'], { stdin: '' });
     expect(r.code).toBe(2);
     expectFailureLines(r, ['-: stdin is empty: pipe an ad in, or name a file']);
-    expect(expectValidJson('scan', r.stdout)).toMatchObject({ documents: [], errors: [{ source: '-', message: 'stdin is empty: pipe an ad in, or name a file' }] });
+    expect(expectValidJson('scan', r.stdout)).toMatchObject({
+      documents: [],
+      errors: [{ source: '-', message: 'stdin is empty: pipe an ad in, or name a file' }],
+    });
   });
 });
 
@@ -157,7 +166,11 @@ describe('pipes and signals (subprocess)', () => {
     // A real shell pipe: a Node child's 'pipe' stdio is a socket whose buffer can swallow the
     // whole report, so it would never see the reader go away. 440 KB of JSON overflows a pipe.
     const err = join(tmp(), 'stderr.txt');
-    const sh = spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" scan fixtures/eval/ads -f json 2>"${err}" | head -c 100; echo " exit=\${PIPESTATUS[0]}"`], { cwd: ROOT, encoding: 'utf8' });
+    const sh = spawnSync(
+      'bash',
+      ['-c', `"${process.execPath}" "${BIN}" scan fixtures/eval/ads -f json 2>"${err}" | head -c 100; echo " exit=\${PIPESTATUS[0]}"`],
+      { cwd: ROOT, encoding: 'utf8' },
+    );
     expect(sh.stdout).toMatch(/^\{\n {2}"schemaVersion": 1,[\s\S]{70,} exit=0\n$/);
     expect(readFileSync(err, 'utf8')).toBe('');
   });
@@ -195,7 +208,10 @@ describe('bad input (in-process only)', () => {
       expect(out.documents).toEqual(alone.documents.map((d: any) => ({ ...d, source: 'python-backend.md' })));
       expect(out.documents[0].skills.length).toBeGreaterThan(15);
       expect(out.errors.map((e: any) => e.source)).toEqual(['broken.docx', 'broken.pdf', 'empty.txt', 'junk.txt', 'nul.md', 'photo.md']);
-      expectFailureLines(r, out.errors.map((e: any) => `${e.source}: ${e.message}`));
+      expectFailureLines(
+        r,
+        out.errors.map((e: any) => `${e.source}: ${e.message}`),
+      );
     }
   });
 
@@ -212,10 +228,15 @@ describe('bad input (in-process only)', () => {
     );
     let stderr = '';
     const { run } = await import('../src/cli/program.js');
-    const code = await run(['scan', '-t', join(dir, 'bad.yaml'), '-'], { stdout: { write: () => true }, stderr: { write: (s: string) => (stderr += s) }, stdin, env: {}, cwd: dir });
+    const code = await run(['scan', '-t', join(dir, 'bad.yaml'), '-'], {
+      stdout: { write: () => true },
+      stderr: { write: (s: string) => (stderr += s) },
+      stdin,
+      env: {},
+      cwd: dir,
+    });
     expect(code).toBe(2);
     expect(stderr).toMatch(new RegExp(`^${join(dir, 'bad.yaml')}:\\d+:\\d+: `));
     expect(read).toBe(false);
   });
 });
-

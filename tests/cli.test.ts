@@ -38,9 +38,18 @@ describe.each(RUNNERS)('skillscan CLI (%s)', (_mode, cli) => {
     expect(doc.source).toBe(PY);
     expect(doc.score).toBeGreaterThanOrEqual(60);
     expect(ids(doc)).toEqual(expect.arrayContaining(['python', 'django', 'postgresql', 'redis', 'aws', 'docker', 'kubernetes']));
-    for (const c of doc.coverage) expect(c).toEqual(expect.objectContaining({ category: expect.any(String), matched: expect.any(Number), total: expect.any(Number) }));
+    for (const c of doc.coverage)
+      expect(c).toEqual(expect.objectContaining({ category: expect.any(String), matched: expect.any(Number), total: expect.any(Number) }));
     for (const s of doc.skills) {
-      expect(s).toEqual(expect.objectContaining({ id: expect.any(String), name: expect.any(String), category: expect.any(String), count: expect.any(Number), implied: expect.any(Boolean) }));
+      expect(s).toEqual(
+        expect.objectContaining({
+          id: expect.any(String),
+          name: expect.any(String),
+          category: expect.any(String),
+          count: expect.any(Number),
+          implied: expect.any(Boolean),
+        }),
+      );
       expect(s.matches.length).toBe(s.count);
     }
   });
@@ -87,7 +96,11 @@ describe.each(RUNNERS)('skillscan CLI (%s)', (_mode, cli) => {
     expect(sources).toContain('fixtures/jobs/nurse.txt');
     expect(sources.some((s: string) => s.endsWith('README.md'))).toBe(true);
     const glob = json((await cli(['scan', 'fixtures/jobs/*.txt', '-f', 'json'])).stdout);
-    expect(glob.documents.map((d: any) => d.source)).toEqual(['fixtures/jobs/java-spring-crlf.txt', 'fixtures/jobs/node-fullstack.txt', 'fixtures/jobs/nurse.txt']);
+    expect(glob.documents.map((d: any) => d.source)).toEqual([
+      'fixtures/jobs/java-spring-crlf.txt',
+      'fixtures/jobs/node-fullstack.txt',
+      'fixtures/jobs/nurse.txt',
+    ]);
   });
 
   it('reports a missing file with its path, still scans the rest, and exits 2', async () => {

@@ -58,7 +58,10 @@ describe.each(RUNNERS)('skillscan compare (%s)', (_mode, cli) => {
     expect(ids(c.extra)).toEqual(['asynchronous-processing', 'celery', 'fastapi', 'redis', 'rest']);
     // RabbitMQ is an alternative to Kafka, which the CV has: not a gap.
     expect(ids(c.missing)).not.toContain('rabbitmq');
-    expect(c.suggestions.map((s: any) => [s.word, s.id])).toEqual([['Postgress', 'postgresql'], ['Kubernates', 'kubernetes']]);
+    expect(c.suggestions.map((s: any) => [s.word, s.id])).toEqual([
+      ['Postgress', 'postgresql'],
+      ['Kubernates', 'kubernetes'],
+    ]);
   });
 
   it('reads the same CV as .md and .txt alike', async () => {
@@ -112,7 +115,10 @@ describe.each(RUNNERS)('skillscan compare (%s)', (_mode, cli) => {
   it('reads the ad from stdin, and dirs and globs like scan', async () => {
     const stdin = (await json(['--cv', CV, '-'], { stdin: 'We need Go and PostgreSQL. Kafka is a plus.' })).comparisons[0];
     expect(stdin.job).toBe('-');
-    expect(stdin.missing.map((m: any) => [m.id, m.level])).toEqual([['go', 'required'], ['postgresql', 'required']]);
+    expect(stdin.missing.map((m: any) => [m.id, m.level])).toEqual([
+      ['go', 'required'],
+      ['postgresql', 'required'],
+    ]);
     const glob = await json(['--cv', CV, 'fixtures/compare/ad-*.txt']);
     expect(glob.comparisons.map((c: any) => c.job)).toEqual([JAVA, NOTHING]);
   });
@@ -151,23 +157,36 @@ describe.each(RUNNERS)('skillscan compare (%s)', (_mode, cli) => {
     expect(rows).toContain('fixtures/compare/ad-python.md,56,python,Python,languages,matched,required,5,6,,');
     expect(rows).toContain('fixtures/compare/ad-python.md,56,redis,Redis,databases,extra,,,,,');
     const jsonl = await cli(['compare', '--cv', CV, PY, JAVA, '-f', 'jsonl']);
-    const lines = jsonl.stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
-    expect(lines.map((l) => [l.job, l.fit])).toEqual([[PY, 56], [JAVA, 30]]);
-    for (const l of lines) expectCompareSchema({ schemaVersion: 1, taxonomy: { name: 'x', version: '1' }, cv: l.cv, comparisons: [{ ...l, schemaVersion: undefined, cv: undefined }].map(({ schemaVersion: _s, cv: _c, ...rest }) => rest), errors: [] });
+    const lines = jsonl.stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines.map((l) => [l.job, l.fit])).toEqual([
+      [PY, 56],
+      [JAVA, 30],
+    ]);
+    for (const l of lines)
+      expectCompareSchema({
+        schemaVersion: 1,
+        taxonomy: { name: 'x', version: '1' },
+        cv: l.cv,
+        comparisons: [{ ...l, schemaVersion: undefined, cv: undefined }].map(({ schemaVersion: _s, cv: _c, ...rest }) => rest),
+        errors: [],
+      });
   });
 });
 
 describe('fit formula', () => {
   const taxonomy = loadTaxonomy();
-  const fit = (cv: string, ad: string): number => compareText(cv, ad, { taxonomy }).fit;
+  const fitOf = (cv: string, ad: string): number => compareText(cv, ad, { taxonomy }).fit;
 
   it('weighs required 1 and preferred 0.5', () => {
     const ad = '## Requirements\n- Python\n- PostgreSQL\n## Nice to have\n- Kafka\n';
-    expect(fit('Python', ad)).toBe(40); // 1 / 2.5
-    expect(fit('Python, PostgreSQL', ad)).toBe(80); // 2 / 2.5
-    expect(fit('Kafka', ad)).toBe(20); // 0.5 / 2.5
-    expect(fit('Python, PostgreSQL, Kafka', ad)).toBe(100);
-    expect(fit('', ad)).toBe(0);
+    expect(fitOf('Python', ad)).toBe(40); // 1 / 2.5
+    expect(fitOf('Python, PostgreSQL', ad)).toBe(80); // 2 / 2.5
+    expect(fitOf('Kafka', ad)).toBe(20); // 0.5 / 2.5
+    expect(fitOf('Python, PostgreSQL, Kafka', ad)).toBe(100);
+    expect(fitOf('', ad)).toBe(0);
   });
 
   it('counts a skill only implied by the CV half, and shows it as implied', () => {
@@ -178,26 +197,26 @@ describe('fit formula', () => {
   });
 
   it('counts a group of alternatives as one requirement, met by any member', () => {
-    expect(fit('RabbitMQ', 'We need Kafka or RabbitMQ, and Go experience.')).toBe(50);
-    expect(fit('GCP', 'Experience with AWS/GCP/Azure and Docker')).toBe(50);
-    expect(fit('MySQL', 'PostgreSQL, MySQL or similar. Also Redis.')).toBe(50);
+    expect(fitOf('RabbitMQ', 'We need Kafka or RabbitMQ, and Go experience.')).toBe(50);
+    expect(fitOf('GCP', 'Experience with AWS/GCP/Azure and Docker')).toBe(50);
+    expect(fitOf('MySQL', 'PostgreSQL, MySQL or similar. Also Redis.')).toBe(50);
     // "and" is not "or": both are asked
-    expect(fit('Kafka', 'We need Kafka and RabbitMQ.')).toBe(50);
+    expect(fitOf('Kafka', 'We need Kafka and RabbitMQ.')).toBe(50);
     // a language and its framework are not substitutes
-    expect(fit('C#', 'Experience in C#/.NET')).toBe(50);
+    expect(fitOf('C#', 'Experience in C#/.NET')).toBe(50);
   });
 
   it('counts fewer years than asked half, and none stated as enough', () => {
     const ad = '- 5+ years of Python\n- Docker';
-    expect(fit('Python (2 years), Docker', ad)).toBe(75);
-    expect(fit('Python: 7 years, Docker', ad)).toBe(100);
-    expect(fit('Python, Docker', ad)).toBe(100);
+    expect(fitOf('Python (2 years), Docker', ad)).toBe(75);
+    expect(fitOf('Python: 7 years, Docker', ad)).toBe(100);
+    expect(fitOf('Python, Docker', ad)).toBe(100);
   });
 
   it('stays within 0-100 and never rewards an emptier CV', () => {
     const ad = '## Requirements\n- Go, Kafka or RabbitMQ\n- 3+ years of Kubernetes\n## Nice to have\n- Terraform; ideally AWS';
     const cvs = ['', 'Go', 'Go, Kafka', 'Go, Kafka, Kubernetes (1 year)', 'Go, Kafka, Kubernetes (4 years)', 'Go, Kafka, Kubernetes, Terraform, AWS'];
-    const fits = cvs.map((cv) => fit(cv, ad));
+    const fits = cvs.map((cv) => fitOf(cv, ad));
     for (let i = 1; i < fits.length; i++) expect(fits[i]).toBeGreaterThanOrEqual(fits[i - 1]!);
     expect(fits[0]).toBe(0);
     expect(fits[fits.length - 1]).toBe(100);
@@ -209,7 +228,11 @@ describe('typo suggestions', () => {
   const typos = (cv: string, ad: string): string[] => compareText(cv, ad, { taxonomy }).suggestions.map((s) => `${s.word}>${s.id}`);
 
   it('suggests near spellings of missing skills only', () => {
-    expect(typos('Postgress, Javascipt, Kubernates', 'PostgreSQL, JavaScript and Kubernetes')).toEqual(['Postgress>postgresql', 'Javascipt>javascript', 'Kubernates>kubernetes']);
+    expect(typos('Postgress, Javascipt, Kubernates', 'PostgreSQL, JavaScript and Kubernetes')).toEqual([
+      'Postgress>postgresql',
+      'Javascipt>javascript',
+      'Kubernates>kubernetes',
+    ]);
   });
   it('never suggests an ordinary word, a short word, a matched skill or a skill the ad does not ask', () => {
     expect(typos('I like to scale systems and write closures; sprint planning.', 'Scala, Clojure and Spring')).toEqual([]);

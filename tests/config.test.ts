@@ -63,13 +63,19 @@ describe.each(RUNNERS)('configuration (%s)', (_mode, cli) => {
     const typo = project({ name: 'skillscan.config.yaml', text: 'format: json\nminScore: 3\n' });
     const r = await cli(['scan', 'ad.md'], { cwd: typo.cwd });
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain(`${join(typo.root, 'skillscan.config.yaml')}:2:1: unknown key "minScore" in the skillscan configuration (did you mean "min-score"?)`);
+    expect(r.stderr).toContain(
+      `${join(typo.root, 'skillscan.config.yaml')}:2:1: unknown key "minScore" in the skillscan configuration (did you mean "min-score"?)`,
+    );
     const json = project({ name: '.skillscanrc.json', text: '{\n  "ignroe": ["git"]\n}' });
-    expect((await cli(['scan', 'ad.md'], { cwd: json.cwd })).stderr).toContain('.skillscanrc.json:2:3: unknown key "ignroe" in the skillscan configuration (did you mean "ignore"?)');
+    expect((await cli(['scan', 'ad.md'], { cwd: json.cwd })).stderr).toContain(
+      '.skillscanrc.json:2:3: unknown key "ignroe" in the skillscan configuration (did you mean "ignore"?)',
+    );
     const skill = project({ name: 'skillscan.config.yaml', text: 'ignore: [gti]\n' });
     expect((await cli(['scan', 'ad.md'], { cwd: skill.cwd })).stderr).toContain('skillscan.config.yaml:1:1: ignore: unknown skill "gti" (did you mean "git"?)');
     const format = project({ name: 'skillscan.config.yaml', text: 'format: xml\n' });
-    expect((await cli(['scan', 'ad.md'], { cwd: format.cwd })).stderr).toContain('skillscan.config.yaml:1:1: "format" must be one of table, json, jsonl, markdown, csv');
+    expect((await cli(['scan', 'ad.md'], { cwd: format.cwd })).stderr).toContain(
+      'skillscan.config.yaml:1:1: "format" must be one of table, json, jsonl, markdown, csv',
+    );
     const score = project({ name: 'skillscan.config.yaml', text: 'min-score: high\n' });
     expect((await cli(['scan', 'ad.md'], { cwd: score.cwd })).stderr).toContain('"min-score" must be a whole number from 0 to 100');
     const broken = project({ name: 'skillscan.config.yaml', text: 'ignore: [git\n' });
@@ -91,7 +97,9 @@ describe.each(RUNNERS)('configuration (%s)', (_mode, cli) => {
 
   it('--ignore on the command line must name skills of the taxonomy', async () => {
     const { cwd } = project();
-    expect(ids((await cli(['scan', 'ad.md', '--ignore', 'python', '--ignore', 'django', '-f', 'json'], { cwd })).stdout)).not.toEqual(expect.arrayContaining(['python']));
+    expect(ids((await cli(['scan', 'ad.md', '--ignore', 'python', '--ignore', 'django', '-f', 'json'], { cwd })).stdout)).not.toEqual(
+      expect.arrayContaining(['python']),
+    );
     const r = await cli(['scan', 'ad.md', '--ignore', 'pyhton'], { cwd });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('ignore: unknown skill "pyhton" (did you mean "python"?)');

@@ -19,8 +19,59 @@ const shipped = loaded.compiled;
 const CORPUS = new URL('../../shared/corpus/jobs.jsonl.gz', import.meta.url);
 
 function pieces(words: string[]): fc.Arbitrary<string> {
-  const seps = [' ', ' ', ' ', '  ', '\n', '\r\n', '\n\n', '\r', ',', ', ', '.', '. ', '/', '-', ' - ', ' & ', '(', ')', ':', '\t', '\u00a0', '•', '—', '“', '”'];
-  const odd = ['é', 'É', 'ß', 'İ', 'Ｐｙｔｈｏｎ', 'Ｃ＃', 'C♯', '経験', 'の', '😀', 'x', '3', '17', '3.11', '#', '+', '.', 'A', 'Z', 'ﬁ', 'K', 'ǅ', '\u0301', 'ı'];
+  const seps = [
+    ' ',
+    ' ',
+    ' ',
+    '  ',
+    '\n',
+    '\r\n',
+    '\n\n',
+    '\r',
+    ',',
+    ', ',
+    '.',
+    '. ',
+    '/',
+    '-',
+    ' - ',
+    ' & ',
+    '(',
+    ')',
+    ':',
+    '\t',
+    '\u00a0',
+    '•',
+    '—',
+    '“',
+    '”',
+  ];
+  const odd = [
+    'é',
+    'É',
+    'ß',
+    'İ',
+    'Ｐｙｔｈｏｎ',
+    'Ｃ＃',
+    'C♯',
+    '経験',
+    'の',
+    '😀',
+    'x',
+    '3',
+    '17',
+    '3.11',
+    '#',
+    '+',
+    '.',
+    'A',
+    'Z',
+    'ﬁ',
+    'K',
+    'ǅ',
+    '\u0301',
+    'ı',
+  ];
   const word = fc.oneof(
     { weight: 6, arbitrary: fc.constantFrom(...words) },
     { weight: 2, arbitrary: fc.constantFrom(...words).map((w) => w.toUpperCase()) },
@@ -35,7 +86,24 @@ function pieces(words: string[]): fc.Arbitrary<string> {
 function vocabulary(taxonomy: typeof shipped): string[] {
   const cues = [...taxonomy.context.before, ...taxonomy.context.after, ...taxonomy.rules.flatMap((r) => [...r.before, ...r.after])].flat();
   const rules = taxonomy.rules.flatMap((r) => [r.alias, ...r.unless.map((u) => u.phrase)]);
-  return [...new Set([...taxonomy.words, ...cues, ...rules, 'Go', 'Rust', 'C', 'R', 'Java-based', 'PythonDjango', 'AWSExperience', 'e-commerce', 'full-stack', 'Node.JS', 'CI/CD'])];
+  return [
+    ...new Set([
+      ...taxonomy.words,
+      ...cues,
+      ...rules,
+      'Go',
+      'Rust',
+      'C',
+      'R',
+      'Java-based',
+      'PythonDjango',
+      'AWSExperience',
+      'e-commerce',
+      'full-stack',
+      'Node.JS',
+      'CI/CD',
+    ]),
+  ];
 }
 
 function tunedTokens(text: string, lexicon: Lexicon): [number, number, number][] {

@@ -23,9 +23,15 @@ describe('evaluate (pure)', () => {
     expect(r.groups.practices).toEqual({ tp: 0, fp: 1, fn: 1, precision: 0, recall: 0, f1: 0 });
     expect(r.groups.all).toMatchObject({ tp: 2, fp: 2, fn: 2 });
     expect(r.categories.map((c) => c.category)).toEqual(['languages', 'frameworks', 'practices', '(not in taxonomy)']);
-    expect(r.worst.map((s) => [s.id, s.fp, s.fn])).toEqual([['caching', 1, 1], ['django', 1, 0]]);
+    expect(r.worst.map((s) => [s.id, s.fp, s.fn])).toEqual([
+      ['caching', 1, 1],
+      ['django', 1, 0],
+    ]);
     expect(r.worst[0]).toMatchObject({ falsePositives: ['b'], falseNegatives: ['a'] });
-    expect(r.perDocument).toEqual([{ source: 'a', fp: ['django'], fn: ['caching'] }, { source: 'b', fp: ['caching'], fn: ['nosuch'] }]);
+    expect(r.perDocument).toEqual([
+      { source: 'a', fp: ['django'], fn: ['caching'] },
+      { source: 'b', fp: ['caching'], fn: ['nosuch'] },
+    ]);
     expect(r.unknownLabels).toEqual([{ id: 'nosuch', documents: ['b'] }]);
   });
 
@@ -33,13 +39,19 @@ describe('evaluate (pure)', () => {
     expect(metrics(0, 0, 0)).toEqual({ tp: 0, fp: 0, fn: 0, precision: null, recall: null, f1: null });
     const r = evaluate([{ source: 'a', expected: ['go'], found: ['go'] }], mini.compiled);
     expect(checkThresholds(r, [{ metric: 'f1', min: 0.9 }])).toEqual([{ group: 'technologies', metric: 'f1', min: 0.9, actual: 1, ok: true }]);
-    expect(checkThresholds(r, [{ metric: 'recall', min: 0.9, group: 'practices' }])).toEqual([{ group: 'practices', metric: 'recall', min: 0.9, actual: null, ok: false }]);
+    expect(checkThresholds(r, [{ metric: 'recall', min: 0.9, group: 'practices' }])).toEqual([
+      { group: 'practices', metric: 'recall', min: 0.9, actual: null, ok: false },
+    ]);
   });
 
   it('keeps its invariants on any labelling', () => {
     const known = ['go', 'c', 'cpp', 'django', 'caching', 'python'];
     // A scan only finds skills of the taxonomy; labels may name others.
-    const doc = fc.record({ source: fc.string(), expected: fc.uniqueArray(fc.constantFrom(...known, 'unknown-x')), found: fc.uniqueArray(fc.constantFrom(...known)) });
+    const doc = fc.record({
+      source: fc.string(),
+      expected: fc.uniqueArray(fc.constantFrom(...known, 'unknown-x')),
+      found: fc.uniqueArray(fc.constantFrom(...known)),
+    });
     fc.assert(
       fc.property(fc.array(doc, { maxLength: 8 }), (docs) => {
         const r = evaluate(docs, mini.compiled, { worst: 1000 });
@@ -48,14 +60,17 @@ describe('evaluate (pure)', () => {
         expect(r.groups.all.tp + r.groups.all.fn).toBe(expected);
         expect(r.groups.all.tp + r.groups.all.fp).toBe(found);
         expect(r.groups.technologies.tp + r.groups.practices.tp).toBe(r.groups.all.tp);
-        for (const m of [r.groups.all, ...r.categories]) for (const x of [m.precision, m.recall, m.f1]) if (x !== null) expect(x).toBeGreaterThanOrEqual(0), expect(x).toBeLessThanOrEqual(1);
+        for (const m of [r.groups.all, ...r.categories]) for (const x of [m.precision, m.recall, m.f1]) if (x !== null) expect(x >= 0 && x <= 1).toBe(true);
         expect(r.worst.reduce((n, s) => n + s.fp, 0)).toBe(r.groups.all.fp);
       }),
     );
   });
 
   it('reads both label forms and rejects anything else with the file name', () => {
-    expect([...parseLabels('{"a.md": ["go"], "b.md": {"skills": ["c"], "years": {}}}', 'l.json')]).toEqual([['a.md', ['go']], ['b.md', ['c']]]);
+    expect([...parseLabels('{"a.md": ["go"], "b.md": {"skills": ["c"], "years": {}}}', 'l.json')]).toEqual([
+      ['a.md', ['go']],
+      ['b.md', ['c']],
+    ]);
     expect(() => parseLabels('{"a.md": "go"}', 'l.json')).toThrow('l.json: labels of "a.md" must be a list of skill ids');
     expect(() => parseLabels('[1]', 'l.json')).toThrow('l.json: labels must be a JSON object');
     expect(() => parseLabels('{', 'l.json')).toThrow('l.json: not valid JSON');

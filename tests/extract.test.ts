@@ -34,7 +34,11 @@ function readsBack(doc: DocumentResult, source: string): boolean {
   return true;
 }
 
-const namedIds = (doc: DocumentResult): string[] => doc.skills.filter((s) => !s.implied).map((s) => s.id).sort();
+const namedIds = (doc: DocumentResult): string[] =>
+  doc.skills
+    .filter((s) => !s.implied)
+    .map((s) => s.id)
+    .sort();
 
 describe('format detection', () => {
   it('recognises PDF and DOCX by content, whatever the name', async () => {
@@ -89,13 +93,72 @@ describe('HTML', () => {
   // Pieces that stress the parser: tags of each kind, entities (named, numeric, legacy, unknown),
   // stray < > &, quotes, hidden elements, line ends, and skill names to match across all of it.
   const piece = fc.constantFrom(
-    '<p>', '</p>', '<div class="a>b">', '</div>', '<br>', '<br/>', '<li>', '</li>', '<ul>', '<td>', '<tr>', '<h2>', '<b>', '</b>', '<pre>', '</pre>',
-    '<script>Java</script>', '<style>.go{}</style>', '<script>', '<!-- Python -->', '<!--', '<!DOCTYPE html>', '<?xml?>',
-    '&amp;', '&#43;', '&#x2B;', '&nbsp;', '&lt;', '&gt;', '&copy2024', '&bogus;', '&#99999999;', '&',
-    '<', '>', '"', "'", '=', '/', ' ', '  ', '\n', '\r\n', '\r', ',', '.',
-    'C', '++', 'C&#43;&#43;', 'C&plus;&plus;', 'Python', 'Go', 'go', 'Spring', ' Boot', 'PostgreSQL', 'Node', '.js', 'é', '😀', 'x',
+    '<p>',
+    '</p>',
+    '<div class="a>b">',
+    '</div>',
+    '<br>',
+    '<br/>',
+    '<li>',
+    '</li>',
+    '<ul>',
+    '<td>',
+    '<tr>',
+    '<h2>',
+    '<b>',
+    '</b>',
+    '<pre>',
+    '</pre>',
+    '<script>Java</script>',
+    '<style>.go{}</style>',
+    '<script>',
+    '<!-- Python -->',
+    '<!--',
+    '<!DOCTYPE html>',
+    '<?xml?>',
+    '&amp;',
+    '&#43;',
+    '&#x2B;',
+    '&nbsp;',
+    '&lt;',
+    '&gt;',
+    '&copy2024',
+    '&bogus;',
+    '&#99999999;',
+    '&',
+    '<',
+    '>',
+    '"',
+    "'",
+    '=',
+    '/',
+    ' ',
+    '  ',
+    '\n',
+    '\r\n',
+    '\r',
+    ',',
+    '.',
+    'C',
+    '++',
+    'C&#43;&#43;',
+    'C&plus;&plus;',
+    'Python',
+    'Go',
+    'go',
+    'Spring',
+    ' Boot',
+    'PostgreSQL',
+    'Node',
+    '.js',
+    'é',
+    '😀',
+    'x',
   );
-  const htmlish = fc.oneof(fc.array(piece, { maxLength: 60 }).map((p) => p.join('')), fc.string({ unit: 'binary', maxLength: 120 }));
+  const htmlish = fc.oneof(
+    fc.array(piece, { maxLength: 60 }).map((p) => p.join('')),
+    fc.string({ unit: 'binary', maxLength: 120 }),
+  );
 
   it('property: the original span of a match starts and ends on the characters it matched (no half entities)', () => {
     fc.assert(
@@ -162,9 +225,21 @@ describe('PDF and DOCX', () => {
 
   it('says why a PDF or DOCX cannot be read', async () => {
     expect(await extractText(fixture('scanned.pdf'), 'scanned.pdf')).toEqual({ ok: false, message: 'no text layer (scanned image?); run OCR first' });
-    expect(await extractText(fixture('encrypted.pdf'), 'encrypted.pdf')).toEqual({ ok: false, message: 'PDF is encrypted (password-protected); save an unprotected copy first' });
-    expect(await extractText(fixture('corrupt.pdf'), 'corrupt.pdf')).toEqual({ ok: false, message: 'not a valid PDF (corrupt or truncated: Invalid PDF structure)' });
-    expect(await extractText(fixture('corrupt.docx'), 'corrupt.docx')).toEqual({ ok: false, message: expect.stringMatching(/^not a valid \.docx \(zip\) file \(.*central directory/) });
-    expect(await extractText(fixture('not-word.docx'), 'not-word.docx')).toEqual({ ok: false, message: expect.stringMatching(/^not a valid \.docx \(zip\) file \(Could not find main document part/) });
+    expect(await extractText(fixture('encrypted.pdf'), 'encrypted.pdf')).toEqual({
+      ok: false,
+      message: 'PDF is encrypted (password-protected); save an unprotected copy first',
+    });
+    expect(await extractText(fixture('corrupt.pdf'), 'corrupt.pdf')).toEqual({
+      ok: false,
+      message: 'not a valid PDF (corrupt or truncated: Invalid PDF structure)',
+    });
+    expect(await extractText(fixture('corrupt.docx'), 'corrupt.docx')).toEqual({
+      ok: false,
+      message: expect.stringMatching(/^not a valid \.docx \(zip\) file \(.*central directory/),
+    });
+    expect(await extractText(fixture('not-word.docx'), 'not-word.docx')).toEqual({
+      ok: false,
+      message: expect.stringMatching(/^not a valid \.docx \(zip\) file \(Could not find main document part/),
+    });
   });
 });

@@ -55,16 +55,25 @@ function fakeResult(source: string, name: string): ScanResult {
   return {
     schemaVersion: 1,
     taxonomy: { name: 't', version: '1' },
-    documents: [{ source, score: 5, coverage: [{ category: 'languages', label: 'Languages | <b>', matched: 1, total: 1, weight: 1, target: 1, covered: 1 }], skills: [{ id: 'x', name, category: 'languages', count: 1, implied: false, matches: [match] }] }],
+    documents: [
+      {
+        source,
+        score: 5,
+        coverage: [{ category: 'languages', label: 'Languages | <b>', matched: 1, total: 1, weight: 1, target: 1, covered: 1 }],
+        skills: [{ id: 'x', name, category: 'languages', count: 1, implied: false, matches: [match] }],
+      },
+    ],
     errors: [],
   };
 }
 
 describe('csv reporter', () => {
   it('round-trips any field through RFC 4180 quoting', () => {
-    fc.assert(fc.property(fc.array(fc.string({ unit: 'binary' }), { minLength: 1, maxLength: 5 }), (fields) => {
-      expect(parseCsv(`${fields.map(csvField).join(',')}\r\n`)).toEqual([fields]);
-    }));
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit: 'binary' }), { minLength: 1, maxLength: 5 }), (fields) => {
+        expect(parseCsv(`${fields.map(csvField).join(',')}\r\n`)).toEqual([fields]);
+      }),
+    );
   });
 
   it('quotes sources and names with commas, quotes and line breaks', () => {
@@ -95,7 +104,7 @@ describe.each(RUNNERS)('scan formats (%s)', (_mode, cli) => {
   });
 
   it('markdown: a heading with the score, a category table, matches in <details>', async () => {
-    const r = await cli(['scan', PY, JOBS + '/nurse.txt', '-f', 'markdown']);
+    const r = await cli(['scan', PY, `${JOBS}/nurse.txt`, '-f', 'markdown']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^\*\*2 documents\*\* scanned with taxonomy backend/);
     expect(r.stdout).toMatch(/### fixtures\/jobs\/python-backend\.md — score \d+\/100/);
@@ -115,7 +124,18 @@ describe.each(RUNNERS)('scan formats (%s)', (_mode, cli) => {
     const expected = json.documents.flatMap((d: any) =>
       d.skills.length === 0
         ? [[d.source, String(d.score), '', '', '', '', '', '', '', '']]
-        : d.skills.map((s: any) => [d.source, String(d.score), s.id, s.name, s.category, String(s.count), String(s.implied), s.level ?? '', String(s.matches[0]?.line ?? ''), String(s.matches[0]?.column ?? '')]),
+        : d.skills.map((s: any) => [
+            d.source,
+            String(d.score),
+            s.id,
+            s.name,
+            s.category,
+            String(s.count),
+            String(s.implied),
+            s.level ?? '',
+            String(s.matches[0]?.line ?? ''),
+            String(s.matches[0]?.column ?? ''),
+          ]),
     );
     expect(rows).toEqual(expected);
   });

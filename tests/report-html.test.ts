@@ -6,7 +6,16 @@ import { describe, expect, it } from 'vitest';
 import { runInProcess } from './helpers/cli.js';
 
 const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 // A real browser renders the HTML report: the charts must exist with a size, nothing may fail, and
 // nothing may be fetched from the network. Skipped where no Chromium is installed.
@@ -36,7 +45,9 @@ describe.skipIf(!existsSync(CHROMIUM))('report -f html in Chromium', () => {
           expect(box?.height, id).toBeGreaterThan(40);
           expect(await chart.locator('title').first().textContent()).not.toBe('');
         }
-        const bars = await tab.locator('svg[aria-labelledby^="skills-chart-"] rect:not(.track)').evaluateAll((rects) => rects.map((r) => r.getBoundingClientRect().width));
+        const bars = await tab
+          .locator('svg[aria-labelledby^="skills-chart-"] rect:not(.track)')
+          .evaluateAll((rects) => rects.map((r) => r.getBoundingClientRect().width));
         expect(bars.length).toBeGreaterThan(5);
         expect(Math.min(...bars)).toBeGreaterThan(0);
         expect(await tab.locator('#errors li').count()).toBe(3);

@@ -95,7 +95,7 @@ describe.each(RUNNERS)('skillscan report (%s)', (_mode, cli) => {
     const parts: string[] = [];
     for (let p = 0; p + 1 < cuts.length; p++) {
       const file = join(dir, `part-${p}.jsonl`);
-      writeFileSync(file, adLines.slice(cuts[p], cuts[p + 1]).join('\n') + '\n');
+      writeFileSync(file, `${adLines.slice(cuts[p], cuts[p + 1]).join('\n')}\n`);
       const out = join(dir, `part-${p}.json`);
       expect((await cli(['report', '--jsonl', file, '-f', 'json', '--top', '3', '-o', out])).code).toBe(0);
       parts.push(out);
@@ -107,7 +107,7 @@ describe.each(RUNNERS)('skillscan report (%s)', (_mode, cli) => {
     }
   });
 
-  it('adds up scan -f jsonl lines (a mapper\'s output) to the same report', { timeout: 30_000 }, async () => {
+  it("adds up scan -f jsonl lines (a mapper's output) to the same report", { timeout: 30_000 }, async () => {
     const scanned = await cli(['scan', '--jsonl', ADS, '-f', 'jsonl']);
     expect(scanned.code).toBe(0);
     const lines = scanned.stdout.trim().split('\n');
@@ -171,21 +171,32 @@ describe('report internals', () => {
       while (re.lastIndex < line.length && (m = re.exec(line))) out.push(m[1] !== undefined ? m[1].replace(/""/g, '"') : m[2]!);
       return out;
     };
-    fc.assert(fc.property(fc.array(fc.string({ minLength: 1 }), { minLength: 1, maxLength: 5 }), (fields) => {
-      expect(parse(fields.map(csvField).join(','))).toEqual(fields);
-    }));
+    fc.assert(
+      fc.property(fc.array(fc.string({ minLength: 1 }), { minLength: 1, maxLength: 5 }), (fields) => {
+        expect(parse(fields.map(csvField).join(','))).toEqual(fields);
+      }),
+    );
   });
 
   it('draws progress on a terminal only, on stderr, after half a second, and clears it', () => {
     let clock = 0;
     const written: string[] = [];
-    const io = { stdout: { write: () => { throw new Error('progress on stdout'); } }, stderr: { write: (s: string) => written.push(s), isTTY: true }, env: {}, cwd: ROOT };
+    const io = {
+      stdout: {
+        write: () => {
+          throw new Error('progress on stdout');
+        },
+      },
+      stderr: { write: (s: string) => written.push(s), isTTY: true },
+      env: {},
+      cwd: ROOT,
+    };
     const progress = createProgress(io, true, () => clock);
     progress.update({ documents: 10, bytes: 10, totalBytes: 100 });
     expect(written).toEqual([]); // too early: short runs stay quiet
     clock = 2000;
     progress.update({ documents: 5000, bytes: 50, totalBytes: 100 });
-    expect(written[0]).toMatch(/^\r\[█{12}·{12}\]  50%  5,000 docs  2,500 docs\/s  ETA 2s/);
+    expect(written[0]).toMatch(/^\r\[█{12}·{12}\] {2}50% {2}5,000 docs {2}2,500 docs\/s {2}ETA 2s/);
     progress.done();
     expect(written.at(-1)).toBe('\r\x1b[K');
     const piped: string[] = [];
@@ -200,7 +211,10 @@ describe('report internals', () => {
   const taxonomy = loaded.compiled;
 
   it.skipIf(!workerFile())('gives the same counts with 1 thread or several workers (deterministic merge)', async () => {
-    const sources = [{ kind: 'file' as const, path: join(ROOT, ADS), display: ADS }, { kind: 'file' as const, path: join(ROOT, BROKEN), display: BROKEN }];
+    const sources = [
+      { kind: 'file' as const, path: join(ROOT, ADS), display: ADS },
+      { kind: 'file' as const, path: join(ROOT, BROKEN), display: BROKEN },
+    ];
     const base = { taxonomy, jsonl: true, maxBytes: 1e9, chunkBytes: 2048 };
     const single = await aggregateInputs(sources, { ...base, jobs: 1 });
     const options = { top: 0, categories: [], errors: [] };
@@ -228,7 +242,13 @@ describe('report internals', () => {
     const single = await aggregateInputs(sources, { ...base, jobs: 1 });
     const pooled = await aggregateInputs(sources, { ...base, jobs: 2, taxonomyPath: join(ROOT, 'dist/taxonomy.compiled.json') });
     expect(single.errors.map((e) => e.source)).toEqual(bad);
-    expect(single.errors.map((e) => e.message)).toEqual([expect.stringMatching(/^binary file/), 'empty file, nothing to scan', expect.stringMatching(/^binary file/), 'no such file or directory', 'is a directory']);
+    expect(single.errors.map((e) => e.message)).toEqual([
+      expect.stringMatching(/^binary file/),
+      'empty file, nothing to scan',
+      expect.stringMatching(/^binary file/),
+      'no such file or directory',
+      'is a directory',
+    ]);
     expect(pooled.errors).toEqual(single.errors);
     expect(single.counts.documents).toBe(60);
     const options = { top: 0, categories: [], errors: [] };
@@ -238,15 +258,46 @@ describe('report internals', () => {
   it('scores a tally exactly as scan scores the document (property)', () => {
     const scanner = new Scanner(taxonomy);
     const tallier = new Tallier(taxonomy);
-    const words = ['Python', 'Django', 'Go', 'developer', 'PostgreSQL', 'Kubernetes', 'AWS', 'and', 'React', 'Spring Boot', 'with', 'Redis', 'the', 'Kafka', 'C#', '.NET', 'Terraform', 'nurse', ',', 'Java'];
+    const words = [
+      'Python',
+      'Django',
+      'Go',
+      'developer',
+      'PostgreSQL',
+      'Kubernetes',
+      'AWS',
+      'and',
+      'React',
+      'Spring Boot',
+      'with',
+      'Redis',
+      'the',
+      'Kafka',
+      'C#',
+      '.NET',
+      'Terraform',
+      'nurse',
+      ',',
+      'Java',
+    ];
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...words), { maxLength: 40 }), (parts) => {
         const text = parts.join(' ');
         const doc = scanner.scanText(text);
         const tally = tallier.tally(scanner.matcher.match(text));
         expect(tally.score).toBe(doc.score);
-        expect(tally.named.map((s) => taxonomy.skills[s]!.id).sort()).toEqual(doc.skills.filter((s) => !s.implied).map((s) => s.id).sort());
-        expect(tally.implied.map((s) => taxonomy.skills[s]!.id).sort()).toEqual(doc.skills.filter((s) => s.implied).map((s) => s.id).sort());
+        expect(tally.named.map((s) => taxonomy.skills[s]!.id).sort()).toEqual(
+          doc.skills
+            .filter((s) => !s.implied)
+            .map((s) => s.id)
+            .sort(),
+        );
+        expect(tally.implied.map((s) => taxonomy.skills[s]!.id).sort()).toEqual(
+          doc.skills
+            .filter((s) => s.implied)
+            .map((s) => s.id)
+            .sort(),
+        );
       }),
       { numRuns: 200 },
     );
@@ -274,7 +325,11 @@ describe('report internals', () => {
   it('reads a level from each mention as scan does: preferred only when every mention is', () => {
     const tallier = new Tallier(taxonomy);
     const python = taxonomy.skills.findIndex((s) => s.id === 'python');
-    const at = (levels: ('required' | 'preferred' | undefined)[]) => tallier.tally(levels.map((_, i) => ({ skill: python, start: i, end: i + 1 })), (offset) => levels[offset]).levels[0];
+    const at = (levels: ('required' | 'preferred' | undefined)[]) =>
+      tallier.tally(
+        levels.map((_, i) => ({ skill: python, start: i, end: i + 1 })),
+        (offset) => levels[offset],
+      ).levels[0];
     expect(at(['preferred', 'preferred'])).toBe('preferred');
     expect(at(['preferred', undefined])).toBe('required');
     expect(at([undefined, 'preferred'])).toBe('required');
@@ -282,13 +337,17 @@ describe('report internals', () => {
     expect(at(['required', 'preferred'])).toBe('required');
   });
 
-  it('splits skills into required and preferred from the ad\'s parts, or leaves them unknown (--no-levels)', async () => {
+  it("splits skills into required and preferred from the ad's parts, or leaves them unknown (--no-levels)", async () => {
     const withLevels = JSON.parse((await runInProcess(['report', '--jsonl', ADS, '-f', 'json', '--top', '0'])).stdout);
     // Every generated ad lists its nice-to-have skill under "Nice to have:".
     expect(withLevels.levels.preferred).toBeGreaterThanOrEqual(50);
     expect(withLevels.levels.required).toBeGreaterThan(withLevels.levels.preferred);
     const without = JSON.parse((await runInProcess(['report', '--jsonl', ADS, '-f', 'json', '--top', '0', '--no-levels'])).stdout);
-    expect(without.levels).toEqual({ required: 0, preferred: 0, unknown: withLevels.levels.required + withLevels.levels.preferred + withLevels.levels.unknown });
+    expect(without.levels).toEqual({
+      required: 0,
+      preferred: 0,
+      unknown: withLevels.levels.required + withLevels.levels.preferred + withLevels.levels.unknown,
+    });
     expect(without.skills.map((s: any) => [s.id, s.documents])).toEqual(withLevels.skills.map((s: any) => [s.id, s.documents]));
   });
 

@@ -22,8 +22,14 @@ describe('section headings', () => {
     ['bold line', '**What you bring**\n- Python\n\n**Preferred qualifications**\n- Kafka\n\n**Perks**\n- Oracle pension\n'],
     ['bold label with colon', '**You have:**\n- Python\n\n**Bonus:**\n- Kafka\n\n**Our offer:**\n- Oracle pension\n'],
     ['plain line alone', 'You have\n- Python\n\nGood to have\n- Kafka\n\nSalary and perks\n- Oracle pension\n'],
-    ['HTML headings', '<h3>Your profile</h3>\n<ul>\n<li>Python</li>\n</ul>\n<h3>Nice to have</h3>\n<ul>\n<li>Kafka</li>\n</ul>\n<h3>What we offer</h3>\n<ul>\n<li>Oracle pension</li>\n</ul>\n'],
-    ['HTML bold paragraph', '<p><strong>Requirements</strong></p>\n<ul>\n<li>Python</li>\n</ul>\n<p><strong>Good to Have</strong></p>\n<ul>\n<li>Kafka</li>\n<li>Docker / Kubernetes</li>\n</ul>\n<p><strong>Benefits</strong></p>\n<p>Oracle pension</p>\n'],
+    [
+      'HTML headings',
+      '<h3>Your profile</h3>\n<ul>\n<li>Python</li>\n</ul>\n<h3>Nice to have</h3>\n<ul>\n<li>Kafka</li>\n</ul>\n<h3>What we offer</h3>\n<ul>\n<li>Oracle pension</li>\n</ul>\n',
+    ],
+    [
+      'HTML bold paragraph',
+      '<p><strong>Requirements</strong></p>\n<ul>\n<li>Python</li>\n</ul>\n<p><strong>Good to Have</strong></p>\n<ul>\n<li>Kafka</li>\n<li>Docker / Kubernetes</li>\n</ul>\n<p><strong>Benefits</strong></p>\n<p>Oracle pension</p>\n',
+    ],
     ['scraped <br>', 'Requirements<br>\n- Python<br>\nNice To Have<br>\n- Kafka<br>\nPerks: Oracle pension<br>\n'],
     ['emoji heading', '## 🧰 What you bring\n- Python\n## ✨ Nice-to-haves\n- Kafka\n## 🎁 Benefits\n- Oracle pension\n'],
     ['CRLF', 'REQUIREMENTS\r\n- Python\r\n\r\nNICE TO HAVE\r\n- Kafka\r\n\r\nWE OFFER\r\n- Oracle pension\r\n'],
@@ -36,7 +42,7 @@ describe('section headings', () => {
     ['Spanish deseable', '## Requisitos\n* Python\n## Deseable\n* Kafka\n## Beneficios\n* Oracle pension\n'],
     ['Spanish valorable', 'REQUISITOS\n* Python\n\nVALORABLE\n* Kafka\n\nOFRECEMOS\n* Oracle pension\n'],
     ['great-if heading', "## What you'll need\n- Python\n## It'd be great if you also have\n- Kafka\n## Perks\n- Oracle pension\n"],
-    ['stand out', "## Requirements\n- Python\n## What would make you stand out\n- Kafka\n## Perks\n- Oracle pension\n"],
+    ['stand out', '## Requirements\n- Python\n## What would make you stand out\n- Kafka\n## Perks\n- Oracle pension\n'],
   ];
   it.each(styles)('%s: required, preferred, then required again', (_style, text) => {
     expect(levels(text, ['Python', 'Kafka', 'Oracle'])).toEqual({ Python: 'required', Kafka: 'preferred', Oracle: 'required' });
@@ -123,10 +129,33 @@ describe('inline cues stay in their clause', () => {
 });
 
 describe('preferredCue', () => {
-  it.each(['Nice to have', 'Nice-to-haves:', 'BONUS POINTS', 'Preferred qualifications', 'Good to Have', 'Advantageous', 'Wünschenswert', 'Von Vorteil', 'Les petits plus', 'Suman puntos', 'Deseable', 'Bonus points if you have'])('%s is a cue', (h) => {
+  it.each([
+    'Nice to have',
+    'Nice-to-haves:',
+    'BONUS POINTS',
+    'Preferred qualifications',
+    'Good to Have',
+    'Advantageous',
+    'Wünschenswert',
+    'Von Vorteil',
+    'Les petits plus',
+    'Suman puntos',
+    'Deseable',
+    'Bonus points if you have',
+  ])('%s is a cue', (h) => {
     expect(preferredCue(h)).toBeDefined();
   });
-  it.each(['Requirements', 'What you bring', 'You have', 'Must have', 'Desired Candidate Profile', 'What we offer', 'Avantages', 'Immediate joiners preferred', 'Plus size models'])('%s is not', (h) => {
+  it.each([
+    'Requirements',
+    'What you bring',
+    'You have',
+    'Must have',
+    'Desired Candidate Profile',
+    'What we offer',
+    'Avantages',
+    'Immediate joiners preferred',
+    'Plus size models',
+  ])('%s is not', (h) => {
     expect(preferredCue(h)).toBeUndefined();
   });
 });
@@ -134,16 +163,21 @@ describe('preferredCue', () => {
 describe('invariants', () => {
   it('ranges lie inside the text, and any text gives a level at every offset', () => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom('a', 'B', ' ', '\n', '#', '-', ':', ',', '.', '(', ')', 'nice to have', 'is a plus', 'ideally ', 'NICE TO HAVE', '<h2>', '**') }), (text) => {
-        const ranges = findLevelRanges(text);
-        for (const r of ranges) {
-          expect(r.start).toBeGreaterThanOrEqual(0);
-          expect(r.end).toBeLessThanOrEqual(text.length);
-          expect(r.start).toBeLessThanOrEqual(r.end);
-        }
-        const at = levelLookup(ranges);
-        for (let i = 0; i <= text.length; i++) expect(['required', 'preferred']).toContain(at(i));
-      }),
+      fc.property(
+        fc.string({
+          unit: fc.constantFrom('a', 'B', ' ', '\n', '#', '-', ':', ',', '.', '(', ')', 'nice to have', 'is a plus', 'ideally ', 'NICE TO HAVE', '<h2>', '**'),
+        }),
+        (text) => {
+          const ranges = findLevelRanges(text);
+          for (const r of ranges) {
+            expect(r.start).toBeGreaterThanOrEqual(0);
+            expect(r.end).toBeLessThanOrEqual(text.length);
+            expect(r.start).toBeLessThanOrEqual(r.end);
+          }
+          const at = levelLookup(ranges);
+          for (let i = 0; i <= text.length; i++) expect(['required', 'preferred']).toContain(at(i));
+        },
+      ),
     );
   });
 });

@@ -41,7 +41,29 @@ const encode = (text: string, encoding: 'utf8' | 'utf8-bom' | 'utf16le-bom'): Ui
 // Multi-byte characters (2, 3 and 4 bytes in UTF-8, a surrogate pair in UTF-16) next to skills and
 // line ends, so that random cuts land inside characters and between the \r and \n of a CRLF.
 const text = fc
-  .array(fc.constantFrom('Python', 'Go', 'PostgreSQL', 'C++', 'Node.js', 'Spring Boot', 'Kubernetes', 'é', '経験', '😀', '\u00a0', ' ', ', ', '\n', '\r\n', '\r', 'x', '-'), { minLength: 1, maxLength: 40 })
+  .array(
+    fc.constantFrom(
+      'Python',
+      'Go',
+      'PostgreSQL',
+      'C++',
+      'Node.js',
+      'Spring Boot',
+      'Kubernetes',
+      'é',
+      '経験',
+      '😀',
+      '\u00a0',
+      ' ',
+      ', ',
+      '\n',
+      '\r\n',
+      '\r',
+      'x',
+      '-',
+    ),
+    { minLength: 1, maxLength: 40 },
+  )
   .map((parts) => parts.join(''));
 
 /** (id, count, line.column of each match): what must not depend on chunking or line ends. */
@@ -50,15 +72,21 @@ const positions = (doc: any): string[] => doc.skills.map((s: any) => `${s.id}:${
 describe('stdin', () => {
   it('property: results do not depend on how the stream was chunked, nor on the line-ending style', async () => {
     await fc.assert(
-      fc.asyncProperty(text, fc.constantFrom('utf8', 'utf8-bom', 'utf16le-bom') as fc.Arbitrary<'utf8' | 'utf8-bom' | 'utf16le-bom'>, fc.array(fc.nat(), { maxLength: 12 }), fc.constantFrom('\n', '\r\n', '\r'), async (t, encoding, points, eol) => {
-        const lf = t.replace(/\r\n|\r/g, '\n');
-        const styled = lf.replace(/\n/g, eol);
-        const whole = await scanChunks([encode(lf, 'utf8')]);
-        const chunked = await scanChunks(cut(encode(styled, encoding), points));
-        expect(chunked.code).toBe(whole.code);
-        expect(chunked.stderr).toBe(whole.stderr);
-        if (whole.json) expect(positions(chunked.json.documents[0])).toEqual(positions(whole.json.documents[0]));
-      }),
+      fc.asyncProperty(
+        text,
+        fc.constantFrom('utf8', 'utf8-bom', 'utf16le-bom') as fc.Arbitrary<'utf8' | 'utf8-bom' | 'utf16le-bom'>,
+        fc.array(fc.nat(), { maxLength: 12 }),
+        fc.constantFrom('\n', '\r\n', '\r'),
+        async (t, encoding, points, eol) => {
+          const lf = t.replace(/\r\n|\r/g, '\n');
+          const styled = lf.replace(/\n/g, eol);
+          const whole = await scanChunks([encode(lf, 'utf8')]);
+          const chunked = await scanChunks(cut(encode(styled, encoding), points));
+          expect(chunked.code).toBe(whole.code);
+          expect(chunked.stderr).toBe(whole.stderr);
+          if (whole.json) expect(positions(chunked.json.documents[0])).toEqual(positions(whole.json.documents[0]));
+        },
+      ),
       { numRuns: 100 }, // each case is two whole CLI runs (a fresh Scanner each: ~10 ms)
     );
   }, 30_000);

@@ -92,8 +92,12 @@ describe.each(RUNNERS)('skillscan taxonomy (%s)', (_mode, cli) => {
     expect(text).toContain('implies:');
     expect((await cli(['taxonomy', 'validate', join(dir, 'acme.yaml')])).code).toBe(0);
     // its example skills work in a scan
-    const scan = JSON.parse((await cli(['scan', '-t', join(dir, 'acme.yaml'), '-f', 'json'], { stdin: 'Events go through AcmeQ into Beacon and PostgreSQL.' })).stdout);
-    expect(scan.documents[0].skills.filter((s: any) => !s.implied).map((s: any) => s.id)).toEqual(expect.arrayContaining(['acme-queue', 'beacon-db', 'postgresql']));
+    const scan = JSON.parse(
+      (await cli(['scan', '-t', join(dir, 'acme.yaml'), '-f', 'json'], { stdin: 'Events go through AcmeQ into Beacon and PostgreSQL.' })).stdout,
+    );
+    expect(scan.documents[0].skills.filter((s: any) => !s.implied).map((s: any) => s.id)).toEqual(
+      expect.arrayContaining(['acme-queue', 'beacon-db', 'postgresql']),
+    );
     writeFileSync(join(dir, 'acme.yaml'), 'mine');
     const again = await cli(['taxonomy', 'init', 'acme.yaml'], { cwd: dir });
     expect(again.code).toBe(2);

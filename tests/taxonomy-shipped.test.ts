@@ -35,7 +35,24 @@ describe('shipped taxonomy lint', () => {
 
   it('has at least 300 skills across the required categories', () => {
     expect(taxonomy.skills.length).toBeGreaterThanOrEqual(300);
-    expect(taxonomy.categories.map((c) => c.id)).toEqual(expect.arrayContaining(['languages', 'frameworks', 'databases', 'servers', 'cloud', 'devops', 'messaging', 'data', 'apis', 'security', 'testing', 'tools', 'frontend', 'practices']));
+    expect(taxonomy.categories.map((c) => c.id)).toEqual(
+      expect.arrayContaining([
+        'languages',
+        'frameworks',
+        'databases',
+        'servers',
+        'cloud',
+        'devops',
+        'messaging',
+        'data',
+        'apis',
+        'security',
+        'testing',
+        'tools',
+        'frontend',
+        'practices',
+      ]),
+    );
   });
 
   it('validates (unique ids and aliases, known categories, implies without cycles) — loading would throw otherwise', () => {
@@ -47,9 +64,19 @@ const ambiguous = taxonomy.skills.filter((s) => s.ambiguous.length > 0);
 
 describe.each(ambiguous.map((s) => [s.id, s] as const))('ambiguous skill %s', (id, skill) => {
   it.each(skill.examples?.match ?? [])('matches: %s', (sentence) => {
-    expect(scanner.scanText(sentence).skills.filter((s) => !s.implied).map((s) => s.id)).toContain(id);
+    expect(
+      scanner
+        .scanText(sentence)
+        .skills.filter((s) => !s.implied)
+        .map((s) => s.id),
+    ).toContain(id);
   });
   it.each(skill.examples?.nomatch ?? [])('does not match: %s', (sentence) => {
-    expect(scanner.scanText(sentence).skills.filter((s) => !s.implied).map((s) => s.id)).not.toContain(id);
+    expect(
+      scanner
+        .scanText(sentence)
+        .skills.filter((s) => !s.implied)
+        .map((s) => s.id),
+    ).not.toContain(id);
   });
 });

@@ -8,10 +8,16 @@ describe('TextPacker (texts handed to report workers)', () => {
   it('gives back every text as it was added, Latin-1 or not, lone surrogates included (property)', () => {
     const packer = new TextPacker();
     fc.assert(
-      fc.property(fc.array(fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.string({ unit: fc.integer({ min: 0, max: 0xff }).map((c) => String.fromCharCode(c)) })), { maxLength: 20 }), (texts) => {
-        for (const t of texts) packer.add(t);
-        expect(unpackAll(packer.take())).toEqual(texts);
-      }),
+      fc.property(
+        fc.array(
+          fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.string({ unit: fc.integer({ min: 0, max: 0xff }).map((c) => String.fromCharCode(c)) })),
+          { maxLength: 20 },
+        ),
+        (texts) => {
+          for (const t of texts) packer.add(t);
+          expect(unpackAll(packer.take())).toEqual(texts);
+        },
+      ),
     );
   });
 

@@ -20,13 +20,64 @@ function tokens(text: string): string[] {
 
 // Text made of the characters that matter to the tokenizer: names, punctuation, line ends, Unicode.
 const techText = fc
-  .array(fc.constantFrom('Python', 'C#', 'C++', '.NET', 'Node.js', 'CI/CD', 'Go', 'go', 'Spring Boot', 'SQL Server', 'grade C', 'PythonDjango', 'Java17', ' ', '  ', '\n', '\r\n', '\r', ',', '.', '/', '-', '(', ')', 'é', '経験', '😀', '\u00a0', '•', 'x', '3', '#', '+'), { maxLength: 40 })
+  .array(
+    fc.constantFrom(
+      'Python',
+      'C#',
+      'C++',
+      '.NET',
+      'Node.js',
+      'CI/CD',
+      'Go',
+      'go',
+      'Spring Boot',
+      'SQL Server',
+      'grade C',
+      'PythonDjango',
+      'Java17',
+      ' ',
+      '  ',
+      '\n',
+      '\r\n',
+      '\r',
+      ',',
+      '.',
+      '/',
+      '-',
+      '(',
+      ')',
+      'é',
+      '経験',
+      '😀',
+      '\u00a0',
+      '•',
+      'x',
+      '3',
+      '#',
+      '+',
+    ),
+    { maxLength: 40 },
+  )
   .map((parts) => parts.join(''));
 const anyText = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 200 }), fc.string({ unit: 'binary', maxLength: 200 }), techText);
 
 describe('tokenizer', () => {
   it('keeps technology names whole', () => {
-    expect(tokens('C#, C++, F#, .NET, ASP.NET, Node.js, Vue.js, CI/CD, PL/SQL, T-SQL, Objective-C, k8s, socket.io')).toEqual(['C#', 'C++', 'F#', '.NET', 'ASP.NET', 'Node.js', 'Vue.js', 'CI/CD', 'PL/SQL', 'T-SQL', 'Objective-C', 'k8s', 'socket.io']);
+    expect(tokens('C#, C++, F#, .NET, ASP.NET, Node.js, Vue.js, CI/CD, PL/SQL, T-SQL, Objective-C, k8s, socket.io')).toEqual([
+      'C#',
+      'C++',
+      'F#',
+      '.NET',
+      'ASP.NET',
+      'Node.js',
+      'Vue.js',
+      'CI/CD',
+      'PL/SQL',
+      'T-SQL',
+      'Objective-C',
+      'k8s',
+      'socket.io',
+    ]);
     expect(tokens('C/C++')).toEqual(['C', 'C++']); // not known whole: split at the slash
   });
 
@@ -65,7 +116,11 @@ describe('scanner invariants', () => {
       fc.property(anyText, (text) => {
         const doc = miniScanner.scanText(text);
         const lines = text.split(/\r\n|\r|\n/);
-        return doc.skills.every((s) => s.matches.every((m) => lines[m.line - 1]!.slice(m.column - 1, m.column - 1 + m.text.length) === m.text && text.slice(m.offset, m.offset + m.text.length) === m.text));
+        return doc.skills.every((s) =>
+          s.matches.every(
+            (m) => lines[m.line - 1]!.slice(m.column - 1, m.column - 1 + m.text.length) === m.text && text.slice(m.offset, m.offset + m.text.length) === m.text,
+          ),
+        );
       }),
       { numRuns: 2000 },
     );
@@ -75,8 +130,12 @@ describe('scanner invariants', () => {
     fc.assert(
       fc.property(techText, (text) => {
         const lf = text.replace(/\r\n|\r/g, '\n');
-        const summary = (t: string) => miniScanner.scanText(t).skills.map((s) => `${s.id}:${s.count}:${s.matches.map((m) => `${m.line}.${m.column}`).join(',')}`);
-        return JSON.stringify(summary(lf)) === JSON.stringify(summary(lf.replace(/\n/g, '\r\n'))) && JSON.stringify(summary(lf)) === JSON.stringify(summary(lf.replace(/\n/g, '\r')));
+        const summary = (t: string) =>
+          miniScanner.scanText(t).skills.map((s) => `${s.id}:${s.count}:${s.matches.map((m) => `${m.line}.${m.column}`).join(',')}`);
+        return (
+          JSON.stringify(summary(lf)) === JSON.stringify(summary(lf.replace(/\n/g, '\r\n'))) &&
+          JSON.stringify(summary(lf)) === JSON.stringify(summary(lf.replace(/\n/g, '\r')))
+        );
       }),
       { numRuns: 1000 },
     );
@@ -100,7 +159,11 @@ const summary = (doc: { skills: { id: string; count: number; matches: { line: nu
 
 /** Plain text as an HTML page would carry it: escaped, one `<br>` per line break. */
 function asHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r\n|\r|\n/g, '<br>\n');
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\r\n|\r|\n/g, '<br>\n');
 }
 
 describe('scanner invariants with the built-in taxonomy', () => {
@@ -109,7 +172,11 @@ describe('scanner invariants with the built-in taxonomy', () => {
       fc.property(anyText, (text) => {
         const doc = builtin.scanText(text);
         const lines = text.split(/\r\n|\r|\n/);
-        return doc.skills.every((s) => s.matches.every((m) => lines[m.line - 1]!.slice(m.column - 1, m.column - 1 + m.text.length) === m.text && text.slice(m.offset, m.offset + m.text.length) === m.text));
+        return doc.skills.every((s) =>
+          s.matches.every(
+            (m) => lines[m.line - 1]!.slice(m.column - 1, m.column - 1 + m.text.length) === m.text && text.slice(m.offset, m.offset + m.text.length) === m.text,
+          ),
+        );
       }),
       { numRuns: 2000 },
     );
@@ -120,7 +187,10 @@ describe('scanner invariants with the built-in taxonomy', () => {
       fc.property(techText, (text) => {
         const lf = text.replace(/\r\n|\r/g, '\n');
         const expected = JSON.stringify(summary(builtin.scanText(lf)));
-        return expected === JSON.stringify(summary(builtin.scanText(lf.replace(/\n/g, '\r\n')))) && expected === JSON.stringify(summary(builtin.scanText(lf.replace(/\n/g, '\r'))));
+        return (
+          expected === JSON.stringify(summary(builtin.scanText(lf.replace(/\n/g, '\r\n')))) &&
+          expected === JSON.stringify(summary(builtin.scanText(lf.replace(/\n/g, '\r'))))
+        );
       }),
       { numRuns: 1000 },
     );
@@ -137,7 +207,11 @@ describe('scanner invariants with the built-in taxonomy', () => {
         const counts = (d: typeof doc) => d.skills.map((s) => `${s.id}:${s.count}:${s.implied}`);
         if (JSON.stringify(counts(doc)) !== JSON.stringify(counts(plain))) return false;
         const lines = html.split(/\r\n|\r|\n/);
-        return doc.skills.every((s) => s.matches.every((m) => html.slice(m.offset, m.offset + m.text.length) === m.text && lines[m.line - 1]!.startsWith(m.text.split('\n')[0]!, m.column - 1)));
+        return doc.skills.every((s) =>
+          s.matches.every(
+            (m) => html.slice(m.offset, m.offset + m.text.length) === m.text && lines[m.line - 1]!.startsWith(m.text.split('\n')[0]!, m.column - 1),
+          ),
+        );
       }),
       { numRuns: 1000 },
     );

@@ -7,7 +7,12 @@ const scanner = new Scanner(loadTaxonomy().compiled);
 
 /** Years per skill id as the scanner reports them for `text` (built-in taxonomy). */
 function yearsIn(text: string): Record<string, number> {
-  return Object.fromEntries(scanner.scanText(text).skills.filter((s) => s.years !== undefined).map((s) => [s.id, s.years!]));
+  return Object.fromEntries(
+    scanner
+      .scanText(text)
+      .skills.filter((s) => s.years !== undefined)
+      .map((s) => [s.id, s.years!]),
+  );
 }
 
 describe('years of experience attach to skills', () => {
@@ -53,7 +58,10 @@ describe('years of experience attach to skills', () => {
     const text = '3+ years of Foo and Bar';
     const foo = { start: text.indexOf('Foo'), end: text.indexOf('Foo') + 3 };
     const bar = { start: text.indexOf('Bar'), end: text.indexOf('Bar') + 3 };
-    expect([...findYears(text, [bar, foo])]).toEqual([[1, 3], [0, 3]]);
+    expect([...findYears(text, [bar, foo])]).toEqual([
+      [1, 3],
+      [0, 3],
+    ]);
     expect(findYears(text, []).size).toBe(0);
   });
 });

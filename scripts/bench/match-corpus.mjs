@@ -31,4 +31,14 @@ for await (const line of createInterface({ input, crlfDelay: Infinity })) {
   }
 }
 const s = Number(process.hrtime.bigint() - start) / 1e9;
-console.log(JSON.stringify({ docs, findings, checksum, textMB: +(bytes / 1e6).toFixed(1), seconds: +s.toFixed(2), MBps: +(bytes / 1e6 / s).toFixed(1), maxRSS_MB: Math.round(process.resourceUsage().maxRSS / 1024) }));
+console.log(
+  JSON.stringify({
+    docs,
+    findings,
+    checksum,
+    textMB: +(bytes / 1e6).toFixed(1),
+    seconds: +s.toFixed(2),
+    MBps: +(bytes / 1e6 / s).toFixed(1),
+    maxRSS_MB: Math.round(process.resourceUsage().maxRSS / 1024),
+  }),
+);

@@ -14,7 +14,11 @@ const lib = await import(pathToFileURL(join(dist, 'index.js')).href);
 const matcher = new lib.Scanner(lib.loadTaxonomy().compiled).matcher;
 let raw = readFileSync(file);
 if (file.endsWith('.gz')) raw = gunzipSync(raw);
-const texts = raw.toString('utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line).text);
+const texts = raw
+  .toString('utf8')
+  .split('\n')
+  .filter(Boolean)
+  .map((line) => JSON.parse(line).text);
 const start = process.hrtime.bigint();
 let findings = 0;
 for (const text of texts) findings += matcher.match(text).length;

@@ -4,7 +4,7 @@ import { INLINE_CUE_WORDS, NEGATED_CUE_WORDS, SECTION_CUE_WORDS } from './cueWor
 
 /**
  * Requirement levels from an ad's structure. Pure: text in, ranges out (offsets into the same text).
- * Everything outside a returned range is required. The rules (README, "Requirement levels"):
+ * Everything outside a returned range is required. The rules (docs/levels-and-years.md):
  *
  * 1. A heading opens a section that runs to the next heading (of the same or a higher level for
  *    markdown `#` headings). A heading is a markdown `#` line, an HTML `<h1-6>` line, a line that is
@@ -28,7 +28,7 @@ export interface LevelRange {
 
 // Word edges that know accented letters (JavaScript's `\b` knows only ASCII: it finds an edge inside
 // "souhaitées", after the é, and none after "souhaité "). Cues are whole words, as the tokenizer sees
-// them. One pair around a whole alternation: per alternative, they cost 3x as much time.
+// them. One pair around a whole alternation: one pair per alternative is much slower.
 const WORD = '[\\p{L}\\p{N}_]';
 const START_OF_WORD = `(?<!${WORD})`;
 const END_OF_WORD = `(?!${WORD})`;
@@ -48,7 +48,7 @@ const PREFERRED_HEADING = new RegExp(
       'additional (?:skills|qualifications)',
       'optional(?: skills?| qualifications?)?',
       'pluses|plus points?|(?:a |the |some )?(?:big )?plus(?:ses)?',
-      "(?:what )?(?:would |will |could )?(?:make|makes|help) you stand out|to stand out|stand out|even better(?: if)?|ideally(?: you)?(?: also)?(?: have| bring)?",
+      '(?:what )?(?:would |will |could )?(?:make|makes|help) you stand out|to stand out|stand out|even better(?: if)?|ideally(?: you)?(?: also)?(?: have| bring)?',
       "(?:we'?d|we would) (?:also )?love(?: it)?(?: if)?(?: you)?",
       'advantageous|(?:an? |would be an? |considered an? )?(?:advantage|asset)s?',
       'added bonus|extras?|not required but|helpful|a bonus',
@@ -70,7 +70,7 @@ const KNOWN_HEADING = new RegExp(
     [
       "requirements?|required(?: skills| qualifications)?|must[ -]haves?|what you(?:'ll)? (?:bring|need)|you have|(?:minimum |basic )?qualifications?|your profile|about you|who you are|(?:key |technical )?skills|essential|mandatory",
       "responsibilities|(?:your |key )?(?:tasks|role|responsibilities|mission)|the role|what you(?:'ll)? do|what you(?:'ll)? work on|tech(?:nology)? stack|our stack|stack",
-      "(?:what )?we offer|our offer|benefits|perks|compensation|about (?:us|the (?:role|company|team|job))|how to apply|apply|the company|who we are",
+      '(?:what )?we offer|our offer|benefits|perks|compensation|about (?:us|the (?:role|company|team|job))|how to apply|apply|the company|who we are',
       'anforderungen|dein profil|ihr profil|das bringst du mit|deine aufgaben|ihre aufgaben|wir bieten|was wir bieten|über uns',
       'profil recherché|votre profil|vos missions|missions|avantages|qui sommes-nous|exigences',
       'requisitos|perfil|responsabilidades|beneficios|ofrecemos|sobre nosotros',
@@ -87,7 +87,7 @@ const BOLD_LINE_END = /(?:\*\*|__|<\/(?:b|strong)>)\s*[:：]?\s*(?:<\/(?:p|div|l
 const POSTFIX_TAIL =
   '\\s+(?:a\\s+(?:big\\s+|huge\\s+|strong\\s+|real\\s+|nice\\s+|definite\\s+)?(?:plus|bonus|advantage)|an?\\s+(?:added\\s+|extra\\s+)?(?:advantage|asset|bonus|plus)|welcome|nice[ -]to[ -]have|desirable|preferred|beneficial|appreciated|optional|not (?:required|mandatory|a must))';
 // Each cue expression starts with a lookahead for the first letters its alternatives can have: it
-// changes no match, but rejects most positions before the Unicode word-edge test (~25% faster). A
+// changes no match, but rejects most positions before the Unicode word-edge test. A
 // new alternative with another first letter needs it here: the samples in
 // tests/sections-prefilter.test.ts fail without it.
 export const POSTFIX_CUE = new RegExp(
@@ -118,10 +118,11 @@ export const PREFIX_CUE = new RegExp(
 /**
  * A cheap test that a line may hold an inline cue: every alternative of POSTFIX_CUE and PREFIX_CUE
  * contains one of these words (same `iu` flags, so the same case folding). Most lines contain
- * none, and the big cue expressions (4x the cost of matching skills on the shared corpus) are then
+ * none, and the big cue expressions (costlier than matching the skills) are then
  * skipped. Keep it a superset when adding cues (tests/sections-prefilter.test.ts checks samples).
  */
-export const QUICK_CUE = /plus|bonus|advantage|asset|welcome|nice|desirable|prefer|beneficial|appreciated|optional|not (?:required|mandatory|a must)|vorteil|wünschenswert|gern|willkommen|atout|appréci|souhait|bienven|préférence|deseable|valora|suma|ideally|idealerweise|idealmente|idéal|points|better|vorzugsweise/iu;
+export const QUICK_CUE =
+  /plus|bonus|advantage|asset|welcome|nice|desirable|prefer|beneficial|appreciated|optional|not (?:required|mandatory|a must)|vorteil|wünschenswert|gern|willkommen|atout|appréci|souhait|bienven|préférence|deseable|valora|suma|ideally|idealerweise|idealmente|idéal|points|better|vorzugsweise/iu;
 
 interface Line {
   start: number;
@@ -483,7 +484,9 @@ function countWords(text: string): number {
 /** JavaScript's `\s`. */
 function isSpace(c: number): boolean {
   if (c < 128) return c === 32 || (c >= 9 && c <= 13);
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+  return (
+    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
 }
 
 const isColon = (c: number): boolean => c === 58 || c === 0xff1a;
@@ -570,13 +573,15 @@ function clauseStart(text: string, at: number): number {
   let segmentEnd = at;
   for (let i = at - 1; i >= 0; i--) {
     const c = text.charCodeAt(i);
-    if (c === 41) depth++; // )
+    if (c === 41)
+      depth++; // )
     else if (c === 40) {
       // (
       if (depth === 0) return i + 1;
       depth--;
     } else if (depth > 0) continue;
-    else if (isHardStop(c) || ((c === 46 || c === 58) && spaceOrEnd(text, i + 1))) return i + 1; // . :
+    else if (isHardStop(c) || ((c === 46 || c === 58) && spaceOrEnd(text, i + 1)))
+      return i + 1; // . :
     else if (c === 44) {
       // ,
       const after = text.slice(i + 1, segmentEnd);

@@ -61,5 +61,7 @@ const STOP = new Set(
   scream dream dreams steam steams agile agility fragile struts strut strike strikes create creates quarks
   quark power powers tower towers lower mower boxer docker dockers bakery baker alpine spine supine
   remix remind mixer tailor taylor travis trivia circle circles cycle cycles jenkin jenkins perkins
-  kafka kafkaesque kanban cabana banana scrum scrub scrubs sprint`.split(/\s+/).filter(Boolean),
+  kafka kafkaesque kanban cabana banana scrum scrub scrubs sprint`
+    .split(/\s+/)
+    .filter(Boolean),
 );

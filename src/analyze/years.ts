@@ -8,7 +8,7 @@ export interface Located {
 
 /**
  * Years of experience attached to skill mentions. Pure: the text and the findings' offsets in, the
- * years per finding index out. The rules (README, "Years of experience"):
+ * years per finding index out. The rules (docs/levels-and-years.md):
  *
  * - A years phrase is a number (digits or one..ten) or a range (lower bound), optionally "at
  *   least"/"min."/"mindestens"/"au moins"/"al menos" or a "+", then years/yrs/Jahre/ans/años
@@ -41,12 +41,35 @@ export function findYears(text: string, findings: readonly Located[]): Map<numbe
 }
 
 const NUMBER = '(\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|zwei|drei|vier|fünf|deux|trois|quatre|cinq|dos|tres|cuatro|cinco)';
-const PREFIX = "(?:(?:at least|minimum(?: of)?|min\\.?|over|more than|mindestens|au moins|al menos|m[ií]nimo(?: de)?)\\s+)?";
+const PREFIX = '(?:(?:at least|minimum(?: of)?|min\\.?|over|more than|mindestens|au moins|al menos|m[ií]nimo(?: de)?)\\s+)?';
 const UNIT = "(?:years?|yrs?|jahre?n?|ans?|a[ñn]os?)(?:'s?|’s?)?(?![-\\w])";
 const RANGE = '(?:(?:-|–|to|bis|à|a)\\s*\\d{1,2}\\s*\\+?\\s*)?';
 const YEARS = new RegExp(`(?<![\\w.,/])${PREFIX}(?:${NUMBER}\\s*(?:\\+|plus)?\\s*${RANGE}${UNIT}|${NUMBER}\\s+of them\\b)`, 'giu');
 
-const WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, zwei: 2, drei: 3, vier: 4, fünf: 5, deux: 2, trois: 3, quatre: 4, cinq: 5, dos: 2, tres: 3, cuatro: 4, cinco: 5 };
+const WORDS: Record<string, number> = {
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  zwei: 2,
+  drei: 3,
+  vier: 4,
+  fünf: 5,
+  deux: 2,
+  trois: 3,
+  quatre: 4,
+  cinq: 5,
+  dos: 2,
+  tres: 3,
+  cuatro: 4,
+  cinco: 5,
+};
 
 function toNumber(s: string): number | undefined {
   const n = /^\d+$/.test(s) ? Number(s) : WORDS[s.toLowerCase()];

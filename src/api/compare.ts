@@ -28,7 +28,13 @@ export async function compareFiles(cv: string, jobs: readonly string[], options:
   const read = (source: Source, emptyOk = false) => readScanned(source, loaded, options, emptyOk);
   const cvSide = await readCv(cv, cwd, read);
   const { sources, failures } = await resolveInputs([...jobs], cwd);
-  const result: CompareResult = { schemaVersion: 1, taxonomy: { name: loaded.compiled.name, version: loaded.compiled.version }, cv, comparisons: [], errors: [...failures] };
+  const result: CompareResult = {
+    schemaVersion: 1,
+    taxonomy: { name: loaded.compiled.name, version: loaded.compiled.version },
+    cv,
+    comparisons: [],
+    errors: [...failures],
+  };
   for (const source of sources) {
     const ad = await read(source);
     if ('message' in ad) result.errors.push({ source: source.display, message: ad.message });

@@ -10,7 +10,14 @@ import { closest } from '../util/similar.js';
 const yaml = lazyRequire<typeof Yaml>('yaml');
 
 /** Where skillscan looks for its configuration, in each folder from the working one up. */
-export const CONFIG_NAMES = ['skillscan.config.yaml', 'skillscan.config.yml', '.skillscanrc.yaml', '.skillscanrc.yml', '.skillscanrc.json', 'package.json'] as const;
+export const CONFIG_NAMES = [
+  'skillscan.config.yaml',
+  'skillscan.config.yml',
+  '.skillscanrc.yaml',
+  '.skillscanrc.yml',
+  '.skillscanrc.json',
+  'package.json',
+] as const;
 export const CONFIG_KEYS = ['taxonomy', 'format', 'min-score', 'min-fit', 'max-size', 'ignore'] as const;
 export type ConfigKey = (typeof CONFIG_KEYS)[number];
 
@@ -64,7 +71,7 @@ interface RawEntry {
 
 /**
  * Reads and checks a configuration file. YAML is parsed with the `yaml` package, imported only here
- * and only for a YAML file (it costs ~50 ms to load, and most runs have no configuration).
+ * and only for a YAML file (it is slow to load, and most runs have no configuration).
  */
 export async function loadConfig(path: string): Promise<SkillscanConfig> {
   let text: string;
@@ -92,7 +99,11 @@ async function yamlEntries(path: string, text: string): Promise<RawEntry[]> {
   return doc.contents.items.map((pair) => {
     const key = pair.key as { value?: unknown; range?: [number, number, number] } | null;
     const value = pair.value as { range?: [number, number, number]; toJSON?: () => unknown } | null;
-    return { key: String(isScalar(key) ? key.value : key), value: value && typeof value.toJSON === 'function' ? value.toJSON() : isScalar(value) ? value.value : value, at: at(key?.range?.[0]) };
+    return {
+      key: String(isScalar(key) ? key.value : key),
+      value: value && typeof value.toJSON === 'function' ? value.toJSON() : isScalar(value) ? value.value : value,
+      at: at(key?.range?.[0]),
+    };
   });
 }
 

@@ -30,7 +30,12 @@ export async function evaluateFiles(labelsFile: string, inputs: readonly string[
   const labels = parseLabels(readLabels(labelsFile, cwd), labelsFile);
   const loaded = options.taxonomy ?? defaultTaxonomy();
   const targets = inputs.length > 0 ? inputs : [relative(cwd, dirname(resolve(cwd, labelsFile))) || '.'];
-  const scanned = await scanFiles(targets, { taxonomy: loaded, cwd, ...(options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {}), ...(options.stdin ? { stdin: options.stdin } : {}) });
+  const scanned = await scanFiles(targets, {
+    taxonomy: loaded,
+    cwd,
+    ...(options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {}),
+    ...(options.stdin ? { stdin: options.stdin } : {}),
+  });
   const paired = pairLabels(scanned.documents, labels, labelsFile, cwd);
   const result = evaluate(paired.docs, loaded.compiled, { worst: options.worst ?? 10 });
   const checks = checkThresholds(result, options.thresholds ?? []);

@@ -74,7 +74,14 @@ export async function reportFiles(inputs: readonly string[], options: ReportFile
 /** `['a,b', 'c']` -> category ids, each checked against the taxonomy (with a did-you-mean). */
 function categoryFilter(values: readonly string[], taxonomy: CompiledTaxonomy): string[] {
   const known = taxonomy.categories.map((c) => c.id);
-  const wanted = [...new Set(values.flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== ''))];
+  const wanted = [
+    ...new Set(
+      values
+        .flatMap((v) => v.split(','))
+        .map((v) => v.trim())
+        .filter((v) => v !== ''),
+    ),
+  ];
   for (const id of wanted) {
     if (known.includes(id)) continue;
     const guess = closest(id, known, 3);

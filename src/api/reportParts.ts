@@ -10,7 +10,12 @@ import type { Source } from '../input/sources.js';
 type Counted = { counts: AggregateCounts; errors: InputFailure[] };
 
 /** `report --merge`: adds up JSON reports of parts; a file that is not one is an error of its own. */
-export async function mergeReports(sources: Source[], taxonomy: CompiledTaxonomy, maxBytes: number, stdin?: AsyncIterable<Uint8Array | string>): Promise<Counted> {
+export async function mergeReports(
+  sources: Source[],
+  taxonomy: CompiledTaxonomy,
+  maxBytes: number,
+  stdin?: AsyncIterable<Uint8Array | string>,
+): Promise<Counted> {
   const total = new Aggregate(taxonomy);
   const errors: InputFailure[] = [];
   for (const source of sources) {
@@ -35,7 +40,12 @@ export async function mergeReports(sources: Source[], taxonomy: CompiledTaxonomy
 }
 
 /** `report --from-scan`: adds up the lines of `scan -f jsonl` (streamed; .gz read directly). */
-export async function fromScanLines(sources: Source[], taxonomy: CompiledTaxonomy, stdin: AsyncIterable<Uint8Array | string> | undefined, onProgress?: (p: Progress) => void): Promise<Counted> {
+export async function fromScanLines(
+  sources: Source[],
+  taxonomy: CompiledTaxonomy,
+  stdin: AsyncIterable<Uint8Array | string> | undefined,
+  onProgress?: (p: Progress) => void,
+): Promise<Counted> {
   const aggregate = new Aggregate(taxonomy);
   const errors: InputFailure[] = [];
   const index = new Map(taxonomy.skills.map((s, i) => [s.id, i]));

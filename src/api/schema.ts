@@ -21,7 +21,11 @@ export function schemaPath(kind: SchemaKind): string | undefined {
 /** The schema's text exactly as shipped; a clear error when this build has none for `kind`. */
 export function jsonSchemaText(kind: SchemaKind): string {
   const path = schemaPath(kind);
-  if (!path) throw new SkillscanError(`skillscan: this build has no JSON Schema for "${kind}" output yet`, `available: ${SCHEMA_KINDS.filter((k) => schemaPath(k)).join(', ') || 'none'}`);
+  if (!path)
+    throw new SkillscanError(
+      `skillscan: this build has no JSON Schema for "${kind}" output yet`,
+      `available: ${SCHEMA_KINDS.filter((k) => schemaPath(k)).join(', ') || 'none'}`,
+    );
   return readFileSync(path, 'utf8');
 }
 

@@ -22,7 +22,10 @@ export function showSkill(taxonomy: Taxonomy, query: string): SkillDetails {
   const skill = findSkill(taxonomy, query);
   if (!skill) {
     const guess = suggestSkill(taxonomy, query);
-    throw new SkillscanError(`skillscan: no skill "${query}" in taxonomy ${taxonomy.name}${guess ? ` (did you mean "${guess}"?)` : ''}`, "'skillscan taxonomy list' lists every skill");
+    throw new SkillscanError(
+      `skillscan: no skill "${query}" in taxonomy ${taxonomy.name}${guess ? ` (did you mean "${guess}"?)` : ''}`,
+      "'skillscan taxonomy list' lists every skill",
+    );
   }
   return describeSkill(taxonomy, skill);
 }
@@ -32,7 +35,8 @@ export function showSkill(taxonomy: Taxonomy, query: string): SkillDetails {
  * `force`), then checks it. `shown` is the name errors use.
  */
 export function initTaxonomyFile(path: string, shown: string, options: { force?: boolean } = {}): void {
-  if (existsSync(path) && !options.force) throw new UsageError(`${shown} exists already; not overwriting it`, 'use --force to replace it, or give another file name');
+  if (existsSync(path) && !options.force)
+    throw new UsageError(`${shown} exists already; not overwriting it`, 'use --force to replace it, or give another file name');
   try {
     writeFileSync(path, STARTER_TAXONOMY);
   } catch (error) {

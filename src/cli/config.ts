@@ -58,7 +58,12 @@ export async function applyConfig(command: Command, io: Io, bindings: readonly C
  * Resolves a command's configuration (files, then flags). With --print-config it prints the result
  * and returns undefined: the command then does nothing else.
  */
-export async function configure(command: Command, io: Io, bindings: readonly ConfigBinding[], options: { printConfig?: boolean }): Promise<ResolvedConfig | undefined> {
+export async function configure(
+  command: Command,
+  io: Io,
+  bindings: readonly ConfigBinding[],
+  options: { printConfig?: boolean },
+): Promise<ResolvedConfig | undefined> {
   const resolved = await applyConfig(command, io, bindings);
   if (!options.printConfig) return resolved;
   io.stdout.write(formatConfig(resolved, options as unknown as Record<string, unknown>, bindings));
@@ -73,14 +78,17 @@ export function formatConfig(resolved: ResolvedConfig, values: Record<string, un
     return Array.isArray(value) ? `[${value.join(', ')}]` : value === undefined ? '(none)' : String(value);
   });
   const valueWidth = Math.max(...shown.map((v) => v.length));
-  bindings.forEach(({ key }, i) => lines.push(`${key.padEnd(width)}  ${shown[i]!.padEnd(valueWidth)}  (${resolved.sources.get(key)})`));
+  for (const [i, { key }] of bindings.entries()) lines.push(`${key.padEnd(width)}  ${shown[i]!.padEnd(valueWidth)}  (${resolved.sources.get(key)})`);
   return `${lines.join('\n')}\n`;
 }
 
 /** `--config`, `--no-config`, `--print-config`: for every command that reads the configuration. */
 export function addConfigOptions(command: Command): Command {
   return command
-    .option('--config <file>', 'read the configuration from this file (default: the nearest skillscan.config.yaml, .skillscanrc.yaml, .skillscanrc.json or package.json "skillscan" from here up)')
+    .option(
+      '--config <file>',
+      'read the configuration from this file (default: the nearest skillscan.config.yaml, .skillscanrc.yaml, .skillscanrc.json or package.json "skillscan" from here up)',
+    )
     .option('--no-config', 'read no configuration file')
     .option('--print-config', 'print the resolved configuration (each value and where it came from) and exit');
 }

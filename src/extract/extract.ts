@@ -54,7 +54,11 @@ export async function extractText(bytes: Uint8Array, path?: string): Promise<Ext
 export function looksLikeHtml(text: string): boolean {
   const sample = text.length > 100_000 ? text.slice(0, 100_000) : text;
   if (!sample.includes('<')) return false; // most plain text: no tag to look for
-  const head = text.slice(0, 1024).replace(/^[\ufeff\s]+/, '').slice(0, 20).toLowerCase();
+  const head = text
+    .slice(0, 1024)
+    .replace(/^[\ufeff\s]+/, '')
+    .slice(0, 20)
+    .toLowerCase();
   if (head.startsWith('<!doctype html') || head.startsWith('<html')) return true;
   return (sample.match(/<(?:p|div|br|li)\b[^<>]*>/gi)?.length ?? 0) >= 3;
 }

@@ -17,7 +17,46 @@ export function htmlToText(source: string): { text: string; map: OffsetMap } {
   return new HtmlText(source).run();
 }
 
-const PARAGRAPH = new Set(['address', 'article', 'aside', 'blockquote', 'body', 'center', 'details', 'dialog', 'dir', 'div', 'dl', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr', 'html', 'legend', 'main', 'menu', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'title', 'ul']);
+const PARAGRAPH = new Set([
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'body',
+  'center',
+  'details',
+  'dialog',
+  'dir',
+  'div',
+  'dl',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hgroup',
+  'hr',
+  'html',
+  'legend',
+  'main',
+  'menu',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'table',
+  'title',
+  'ul',
+]);
 const LINE = new Set(['br', 'caption', 'dd', 'dt', 'li', 'option', 'tbody', 'tfoot', 'thead', 'tr']);
 const CELL = new Set(['td', 'th']);
 /** Elements whose content is never shown as text. */
@@ -101,7 +140,8 @@ class HtmlText {
     const name = m[2]!.toLowerCase();
     if (!closing && HIDDEN.has(name) && s.charCodeAt(end - 2) !== 47 /* not <x/> */) return this.skipElement(name, end);
     if (name === 'pre') this.preDepth = Math.max(0, this.preDepth + (closing ? -1 : 1));
-    if (name === 'br') this.replace('\n', i, end); // each <br> is a line break: two make a blank line
+    if (name === 'br')
+      this.replace('\n', i, end); // each <br> is a line break: two make a blank line
     else if (PARAGRAPH.has(name)) this.lineBreaks(2, i, end);
     else if (LINE.has(name)) this.lineBreaks(1, i, end);
     else if (CELL.has(name) && this.lastChar !== '' && !/\s/.test(this.lastChar)) this.replace(' ', i, end);

@@ -5,14 +5,14 @@ import { describeFsError, type Source } from './sources.js';
 
 /**
  * About this many bytes of complete lines per chunk: big enough to amortise a message, small enough
- * to keep memory flat (512 KB: peak RSS 141/171 MB with 1/2 workers on the shared corpus, vs
- * 149/181 MB with 1 MB, at the same speed).
+ * to keep memory flat (larger chunks raised peak RSS at the same speed; `npm run bench` tracks it).
  */
 export const CHUNK_BYTES = 1 << 19;
 
 type ByteStream = AsyncIterable<Uint8Array | string>;
 
-const toBuffer = (chunk: Uint8Array | string): Buffer => (typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+const toBuffer = (chunk: Uint8Array | string): Buffer =>
+  typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
 
 /**
  * The decompressed bytes of a stream: gzip is recognised by its magic bytes (1f 8b), whatever the
@@ -48,8 +48,8 @@ export async function* maybeGunzip(input: ByteStream, onRaw?: (bytes: number) =>
  * Splits a byte stream into buffers of whole lines (each ends with "\n", except perhaps the last).
  * Each buffer owns its memory (no shared pool), so it can be transferred to a worker without a copy;
  * with `reuse`, each is instead a view into one buffer that the next chunk overwrites, for a
- * consumer done with a chunk before asking for the next (a new buffer per chunk left ~25 MB of
- * garbage array buffers in a thread that scavenges rarely).
+ * consumer done with a chunk before asking for the next (a new buffer per chunk left much garbage
+ * in array buffers in a thread that scavenges rarely).
  */
 export async function* lineChunks(input: AsyncIterable<Buffer>, chunkBytes = CHUNK_BYTES, reuse = false): AsyncGenerator<Buffer> {
   let scratch = Buffer.alloc(0);

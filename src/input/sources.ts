@@ -56,7 +56,13 @@ export async function resolveInputs(inputs: string[], cwd: string): Promise<Reso
   return { sources, failures };
 }
 
-function walkDirectory(dir: string, display: string, visited: Set<string>, addFile: (path: string, display: string) => void, failures: ResolvedInputs['failures']): void {
+function walkDirectory(
+  dir: string,
+  display: string,
+  visited: Set<string>,
+  addFile: (path: string, display: string) => void,
+  failures: ResolvedInputs['failures'],
+): void {
   let real: string;
   try {
     real = realpathSync(dir);

@@ -1,7 +1,7 @@
 /**
  * Many texts in one transferable buffer, for handing parsed ads to a worker. A worker that receives
  * them as strings gets them all at once, so they outlive its small young generation and cost full
- * collections (measured: ~0.25 s more GC over the shared corpus); decoding one text at a time from
+ * collections; decoding one text at a time from
  * bytes keeps each short-lived. Texts of Latin-1 characters only take a byte per character, the
  * others UTF-16.
  */
@@ -17,7 +17,7 @@ const WIDE = /[^\u0000-\u00ff]/;
 /**
  * Packs texts as they come, straight into the buffer that will be handed over, so each string can
  * die young where it was made (a chunk's worth of strings held until packing made the main thread's
- * young generation grow: +45 MB peak RSS on the corpus).
+ * young generation grow).
  */
 export class TextPacker {
   private buffer: Buffer | undefined;
@@ -37,8 +37,7 @@ export class TextPacker {
   /**
    * The texts added since the last take, in a buffer of their own (transferable without a copy,
    * and perhaps longer than they need). Buffers come back through `recycle`: each new one is memory
-   * outside the heap that a thread frees only at a full collection, so one per chunk grew peak RSS
-   * by ~40 MB.
+   * outside the heap that a thread frees only at a full collection, so one per chunk grew peak RSS.
    */
   take(): PackedTexts {
     const bytes = this.buffer ?? this.grown(0);

@@ -21,7 +21,8 @@ for (let c = 0; c < 128; c++) {
   if (c >= 48 && c <= 57) k = START | INNER | DIGIT;
   else if (c >= 65 && c <= 90) k = START | INNER | UPPER;
   else if (c >= 97 && c <= 122) k = START | INNER | LOWERCASE;
-  else if (c === 43 || c === 35) k = INNER; // + #
+  else if (c === 43 || c === 35)
+    k = INNER; // + #
   else if (c === 46 || c === 45 || c === 47) k = INNER | TRIM; // . - /
   ASCII_CLASS[c] = k;
 }
@@ -99,5 +100,8 @@ export function hashWord(s: string): number {
 
 /** Lower-cases and normalises token text the way the lexicon stores words. */
 export function normalizeToken(s: string): string {
-  return s.normalize('NFKC').toLowerCase().replace(/\u266f/g, '#');
+  return s
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/\u266f/g, '#');
 }

@@ -34,7 +34,7 @@ export class Lexicon {
     this.words = words;
     this.offsets = new Int32Array(words.length + 1);
     for (let w = 0; w < words.length; w++) this.offsets[w + 1] = this.offsets[w]! + words[w]!.length;
-    // Encoded natively: a loop over every character costs ~2 ms at start, before the code is optimised.
+    // Encoded natively: a loop over every character is slow at start, before the code is optimised.
     const bytes = Buffer.from(words.join(''), 'utf16le');
     this.chars = new Uint16Array(bytes.length >> 1);
     new Uint8Array(this.chars.buffer).set(bytes);
@@ -47,7 +47,7 @@ export class Lexicon {
   /**
    * A bit set over a short key (length, first two and last character) of the words that a plain
    * token is looked up for at once: the matcher sets the words that start an alias, and the cue
-   * words. Other plain tokens ("and", "the", "experience": ~80% of a job ad) are left unresolved
+   * words. Other plain tokens ("and", "the", "experience": most of a job ad) are left unresolved
    * until a trie walk needs them (TokenBuffer.wordAt). Undefined: every token is looked up.
    */
   private eager: Uint8Array | undefined;
@@ -114,7 +114,13 @@ export class Lexicon {
     const lower = ASCII_LOWER;
     const last = end - 1;
     const length = end - start;
-    const hash = edgeHash(length, lower[text.charCodeAt(start)]!, lower[text.charCodeAt(start < last ? start + 1 : start)]!, lower[text.charCodeAt(last > start ? last - 1 : start)]!, lower[text.charCodeAt(last)]!);
+    const hash = edgeHash(
+      length,
+      lower[text.charCodeAt(start)]!,
+      lower[text.charCodeAt(start < last ? start + 1 : start)]!,
+      lower[text.charCodeAt(last > start ? last - 1 : start)]!,
+      lower[text.charCodeAt(last)]!,
+    );
     const tag = tagOf(hash);
     let slot = hash & this.mask;
     for (let entry = this.table[slot]!; entry !== 0; entry = this.table[(slot = (slot + 1) & this.mask)]!) {

@@ -121,5 +121,12 @@ export function decodeMatchIndex(encoded: string, vocabularySize: number): Match
   if (all.length !== HEADER + words + table! + 2 * nodes! + 1 + 2 * edges!) return undefined;
   let at = HEADER;
   const take = (n: number): Int32Array => all.subarray(at, (at += n));
-  return { lexicon: { table: take(table!) }, firstNode: take(words), terminal: take(nodes!), edgeStart: take(nodes! + 1), edgeWord: take(edges!), edgeNext: take(edges!) };
+  return {
+    lexicon: { table: take(table!) },
+    firstNode: take(words),
+    terminal: take(nodes!),
+    edgeStart: take(nodes! + 1),
+    edgeWord: take(edges!),
+    edgeNext: take(edges!),
+  };
 }

@@ -31,7 +31,10 @@ export class Matcher {
    * one taxonomy, it keys a cache). `savedIndex`: the lookup tables the build saved with the shipped
    * taxonomy (CompiledTaxonomyFile); other taxonomies (user ones) build them here.
    */
-  constructor(readonly taxonomy: CompiledTaxonomy, options: { cues?: readonly string[]; savedIndex?: string | undefined } = {}) {
+  constructor(
+    readonly taxonomy: CompiledTaxonomy,
+    options: { cues?: readonly string[]; savedIndex?: string | undefined } = {},
+  ) {
     const { words, flags: wordFlags } = lexiconWords(taxonomy, options.cues ?? NO_CUES);
     this.vocabularySize = words.length;
     this.index = (options.savedIndex !== undefined && decodeMatchIndex(options.savedIndex, words.length)) || buildMatchIndex(taxonomy, options.cues ?? NO_CUES);
@@ -73,7 +76,7 @@ export class Matcher {
     const { count } = tokens;
     const { patterns, skills } = this.taxonomy;
     const candidates: Candidate[] = [];
-    // Only tokens whose word begins an alias (~10% on the shared corpus), as the tokenizer listed them;
+    // Only tokens whose word begins an alias (a small share of all), as the tokenizer listed them;
     // one inside an alias found already is passed over, as a walk token by token would.
     const { aliasStarts, aliasStartCount } = tokens;
     let next = 0; // the first token not inside an alias found

@@ -1,6 +1,5 @@
 import {
   ASCII_CLASS,
-  ASCII_LOWER,
   ASCII_TOKEN,
   IS_HYPHEN,
   IS_JOINER,
@@ -39,7 +38,7 @@ export class TokenBuffer {
   cueCount = 0;
   /**
    * Indexes of the tokens whose word begins an alias (lexicon flag WORD_STARTS_ALIAS), ascending:
-   * the matcher walks the trie from these only, instead of testing every token again (~10% start one).
+   * the matcher walks the trie from these only, instead of testing every token again.
    */
   aliasStarts = new Int32Array(256);
   aliasStartCount = 0;
@@ -194,7 +193,8 @@ export function tokenize(text: string, lexicon: Lexicon, out: TokenBuffer): void
       // A plain token (ASCII, no / - . + # inside, no inner capital, no trailing digit, not "...and")
       // stays one token whether or not it is a known word; others may be split when unknown.
       const innerJoiner = (seen & IS_JOINER) !== 0 && hasInnerJoiner(units, start, end);
-      const plain = (seen & (IS_SLASH | IS_HYPHEN | UPPER | NON_ASCII)) === 0 && !innerJoiner && !(lastKept >= 48 && lastKept <= 57) && !mayBeGlued(units, start, end);
+      const plain =
+        (seen & (IS_SLASH | IS_HYPHEN | UPPER | NON_ASCII)) === 0 && !innerJoiner && !(lastKept >= 48 && lastKept <= 57) && !mayBeGlued(units, start, end);
       if (plain) word = lexicon.mayBeEager(units, start, end) ? lexicon.lookupUnits(units, start, end) : UNRESOLVED;
       else word = (seen & NON_ASCII) === 0 ? lexicon.lookupUnits(units, start, end) : lexicon.lookup(text.slice(start, end));
       if (word < 0 && !plain) {
@@ -371,7 +371,7 @@ function stripVersion(text: string, start: number, end: number, lexicon: Lexicon
  * skill, so "GoDaddy" stays one unknown token.
  */
 function splitGlued(text: string, start: number, end: number, lexicon: Lexicon, out: TokenBuffer): boolean {
-  // Scratch arrays (a token has at most end - start boundaries): this runs for ~2% of tokens, and
+  // Scratch arrays (a token has at most end - start boundaries): this runs for few tokens, but
   // arrays per call were the tokenizer's main garbage.
   if (GLUED.bounds.length < end - start + 2) GLUED = gluedScratch(end - start + 2);
   const { bounds, parts } = GLUED;

@@ -5,7 +5,10 @@
 export class SkillscanError extends Error {
   /** Process exit code this error maps to. */
   readonly exitCode: number = 2;
-  constructor(message: string, readonly hint?: string) {
+  constructor(
+    message: string,
+    readonly hint?: string,
+  ) {
     super(message);
     this.name = new.target.name;
   }

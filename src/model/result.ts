@@ -48,7 +48,7 @@ export interface CategoryCoverage {
 
 export interface DocumentResult {
   source: string;
-  /** 0-100: weighted coverage of the taxonomy's categories (see README, "Score"). */
+  /** 0-100: weighted coverage of the taxonomy's categories (see docs/matching-and-score.md). */
   score: number;
   coverage: CategoryCoverage[];
   skills: SkillResult[];

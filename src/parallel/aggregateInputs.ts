@@ -58,23 +58,29 @@ export async function aggregateInputs(sources: Source[], options: AggregateInput
   const total = sizes.includes(undefined) ? undefined : sizes.reduce<number>((sum, n) => sum + n!, 0);
   if (total !== undefined) progress.totalBytes = total;
   const chunkBytes = options.chunkBytes ?? CHUNK_BYTES;
-  // A worker costs 30-40 ms to start and ~35 MB: small inputs run in this thread, and there are no
+  // A worker costs start-up time and memory: small inputs run in this thread, and there are no
   // more workers than chunks or cores (more threads than cores add memory, not speed).
   const small = total !== undefined && total < chunkBytes / 4;
   const jobs = Math.min(options.jobs, availableParallelism(), total === undefined ? Infinity : Math.ceil(total / chunkBytes));
   // With a core to spare (fewer workers than cores), this thread, otherwise mostly idle, decodes and
-  // parses the JSON Lines and hands the workers the ads' texts, packed: the worker's share of the
-  // shared corpus drops ~5% (2.17 -> 2.06 s busy, --jobs 1, medians of 6), peak RSS 132 -> 119 MB.
+  // parses the JSON Lines and hands the workers the ads' texts, packed: less work and less memory
+  // in the worker, which is the bottleneck (docs/performance.md).
   // With every core counting, the workers parse their own chunks: the packing would be extra work.
   const parseHere = options.parseHere ?? jobs < availableParallelism();
   const packer = new TextPacker();
-  const executor = createExecutor({ taxonomy: options.taxonomy, matchIndex: options.matchIndex }, small ? undefined : options.taxonomyPath, Math.max(1, jobs), options.levels ?? true, (result) => {
-    if (result.spare) packer.recycle(result.spare);
-    delete result.spare;
-    bySeq[result.seq]!.result = result;
-    progress.documents += result.documents;
-    options.onProgress?.(progress);
-  });
+  const executor = createExecutor(
+    { taxonomy: options.taxonomy, matchIndex: options.matchIndex },
+    small ? undefined : options.taxonomyPath,
+    Math.max(1, jobs),
+    options.levels ?? true,
+    (result) => {
+      if (result.spare) packer.recycle(result.spare);
+      delete result.spare;
+      bySeq[result.seq]!.result = result;
+      progress.documents += result.documents;
+      options.onProgress?.(progress);
+    },
+  );
   const submit = (source: number, task: DistributiveOmit<Task, 'seq'>): Promise<void> => {
     bySeq.push({ source });
     return executor.submit({ ...task, seq: bySeq.length - 1 } as Task);
@@ -143,7 +149,10 @@ async function submitLines(
   options: AggregateInputsOptions,
   chunkBytes: number,
   progress: Progress,
-  submit: (source: number, task: { kind: 'lines'; chunk: Uint8Array } | { kind: 'texts'; texts: PackedTexts; lines: number; errors: { line: number; message: string }[] }) => Promise<void>,
+  submit: (
+    source: number,
+    task: { kind: 'lines'; chunk: Uint8Array } | { kind: 'texts'; texts: PackedTexts; lines: number; errors: { line: number; message: string }[] },
+  ) => Promise<void>,
   packer: TextPacker | undefined,
 ): Promise<void> {
   const onRaw = (n: number): void => void (progress.bytes += n);

@@ -40,7 +40,11 @@ export class ReportCore {
   private readonly tallier: Tallier;
 
   /** `levels: false` skips finding the ad's required/preferred parts (all levels unknown): faster. */
-  constructor(readonly taxonomy: CompiledTaxonomy, private readonly levels = true, savedIndex?: string) {
+  constructor(
+    readonly taxonomy: CompiledTaxonomy,
+    private readonly levels = true,
+    savedIndex?: string,
+  ) {
     this.scanner = new Scanner(taxonomy, savedIndex);
     this.aggregate = new Aggregate(taxonomy);
     this.tallier = new Tallier(taxonomy);

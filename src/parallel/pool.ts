@@ -18,9 +18,8 @@ const MAX_IN_FLIGHT = 2;
 
 /**
  * A worker's young generation, in MB. V8's default lets each isolate grow tens of MB of short-lived
- * strings before collecting; 2 MB kept RSS lowest but, with two workers, scavenged so often that
- * --jobs 2 spent ~1 s more CPU than --jobs 1 on the corpus; 6 MB costs about that back for a few MB
- * (peak RSS 180-186 MB at --jobs 2, 150 MB at --jobs 1, measured on 80 MB).
+ * strings before collecting; a much smaller one kept RSS lowest but scavenged so often that two
+ * workers lost the time a second core gives; this size keeps both (see `npm run bench`: peak RSS).
  */
 const YOUNG_MB = 6;
 
@@ -50,12 +49,22 @@ export function createExecutor(
 
 /** Buffers that own their memory move to the worker instead of being copied (a chunk, files' bytes). */
 function transferable(task: Task): ArrayBuffer[] {
-  const views = task.kind === 'lines' ? [task.chunk] : task.kind === 'texts' ? [task.texts.bytes] : task.kind === 'files' ? task.files.flatMap((f) => ('bytes' in f ? [f.bytes] : [])) : [];
+  const views =
+    task.kind === 'lines'
+      ? [task.chunk]
+      : task.kind === 'texts'
+        ? [task.texts.bytes]
+        : task.kind === 'files'
+          ? task.files.flatMap((f) => ('bytes' in f ? [f.bytes] : []))
+          : [];
   return views.filter((v) => v.byteOffset === 0 && v.byteLength === v.buffer.byteLength).map((v) => v.buffer as ArrayBuffer);
 }
 
 class InThread implements Executor {
-  constructor(private readonly core: ReportCore, private readonly onResult: (result: TaskResult) => void) {}
+  constructor(
+    private readonly core: ReportCore,
+    private readonly onResult: (result: TaskResult) => void,
+  ) {}
   async submit(task: Task): Promise<void> {
     this.onResult(await this.core.run(task));
   }
@@ -81,7 +90,13 @@ class WorkerPool implements Executor {
   private waiters: (() => void)[] = [];
   private failure: Error | undefined;
 
-  constructor(file: URL, data: WorkerData, jobs: number, private readonly taxonomy: CompiledTaxonomy, private readonly onResult: (result: TaskResult) => void) {
+  constructor(
+    file: URL,
+    data: WorkerData,
+    jobs: number,
+    private readonly taxonomy: CompiledTaxonomy,
+    private readonly onResult: (result: TaskResult) => void,
+  ) {
     this.slots = Array.from({ length: jobs }, () => this.spawn(file, data));
   }
 

@@ -9,7 +9,10 @@ import { workerFile } from './pool.js';
  * cheaper than cloning the object into each): the build's file for the shipped taxonomy, else a
  * temporary copy, removed afterwards. Without a worker build, `work` gets no file and runs in-thread.
  */
-export async function withTaxonomyFile<T>(taxonomy: { compiled: CompiledTaxonomy; compiledFile?: string }, work: (path: string | undefined) => Promise<T>): Promise<T> {
+export async function withTaxonomyFile<T>(
+  taxonomy: { compiled: CompiledTaxonomy; compiledFile?: string },
+  work: (path: string | undefined) => Promise<T>,
+): Promise<T> {
   if (!workerFile()) return work(undefined);
   if (taxonomy.compiledFile !== undefined) return work(taxonomy.compiledFile);
   const dir = mkdtempSync(join(tmpdir(), 'skillscan-'));

@@ -25,7 +25,10 @@ port.on('message', (message: Task | { kind: 'finish' }) => {
       // A 'texts' task's buffer goes back to be filled again (see TextPacker.take).
       port.postMessage({ kind: 'result', result }, result.spare ? [result.spare.buffer as ArrayBuffer] : []);
     } catch (error) {
-      port.postMessage({ kind: 'result', result: { seq: message.seq, documents: 0, lines: 0, errors: [{ message: `internal error: ${(error as Error).message}` }] } });
+      port.postMessage({
+        kind: 'result',
+        result: { seq: message.seq, documents: 0, lines: 0, errors: [{ message: `internal error: ${(error as Error).message}` }] },
+      });
     }
   });
 });

@@ -24,7 +24,10 @@ export class Scanner {
   readonly matcher: Matcher;
 
   /** `savedIndex`: the matcher tables the build saved with the shipped taxonomy (CompiledTaxonomyFile). */
-  constructor(readonly taxonomy: CompiledTaxonomy, savedIndex?: string) {
+  constructor(
+    readonly taxonomy: CompiledTaxonomy,
+    savedIndex?: string,
+  ) {
     // The tokenizer notes where the level analysis's cue words occur, so it reads only those lines.
     this.matcher = new Matcher(taxonomy, { cues: SECTION_CUE_WORDS, savedIndex });
   }

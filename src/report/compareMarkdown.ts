@@ -10,28 +10,30 @@ export function compareMarkdown(result: CompareResult, options: ReportOptions): 
   for (const c of sorted) out.push(`| \`${code(c.job)}\` | ${c.fit} | ${gapCount(c, 'required')} | ${gapCount(c, 'preferred')} |`);
   out.push('');
   for (const c of result.comparisons) out.push(...section(c, options.explain), '');
-  if (result.errors.length > 0) out.push('### Could not read', '', ...result.errors.map((e) => `- \`${code(e.source)}\`: ${escape(e.message)}`), '');
+  if (result.errors.length > 0) out.push('### Could not read', '', ...result.errors.map((e) => `- \`${code(e.source)}\`: ${escapeMarkdown(e.message)}`), '');
   return out.join('\n');
 }
 
 function section(c: Comparison, explain: boolean): string[] {
-  const lines = [`### \`${code(c.job)}\` — fit ${c.fit}/100`, '', escape(verdict(c)), ''];
+  const lines = [`### \`${code(c.job)}\` — fit ${c.fit}/100`, '', escapeMarkdown(verdict(c)), ''];
   if (c.missing.length > 0) {
     lines.push('| Gap | Level | Where the ad asks |', '|---|---|---|');
-    for (const { gap: g, names } of collapseAlternatives(c.missing)) lines.push(`| ${escape(gapLabel(g, names))} | ${g.level} | ${g.at.line}:${g.at.column} ${escape(g.at.snippet)} |`);
+    for (const { gap: g, names } of collapseAlternatives(c.missing))
+      lines.push(`| ${escapeMarkdown(gapLabel(g, names))} | ${g.level} | ${g.at.line}:${g.at.column} ${escapeMarkdown(g.at.snippet)} |`);
     lines.push('');
   }
-  for (const s of c.suggestions) lines.push(`- Did you mean **${escape(s.name)}**? Your CV says "${escape(s.word)}" (${s.line}:${s.column}).`);
-  for (const m of c.matched.filter((x) => x.implied)) lines.push(`- ${escape(m.name)} is only implied (by ${escape(m.impliedBy?.join(', ') ?? '')}); name it explicitly.`);
+  for (const s of c.suggestions) lines.push(`- Did you mean **${escapeMarkdown(s.name)}**? Your CV says "${escapeMarkdown(s.word)}" (${s.line}:${s.column}).`);
+  for (const m of c.matched.filter((x) => x.implied))
+    lines.push(`- ${escapeMarkdown(m.name)} is only implied (by ${escapeMarkdown(m.impliedBy?.join(', ') ?? '')}); name it explicitly.`);
   const named = c.matched.filter((m) => !m.implied);
-  lines.push(`- **Matched (${named.length}):** ${named.map((m) => escape(m.name)).join(', ') || '—'}`);
-  lines.push(`- **Extra in CV (${c.extra.length}):** ${c.extra.map((e) => escape(e.name)).join(', ') || '—'}`);
+  lines.push(`- **Matched (${named.length}):** ${named.map((m) => escapeMarkdown(m.name)).join(', ') || '—'}`);
+  lines.push(`- **Extra in CV (${c.extra.length}):** ${c.extra.map((e) => escapeMarkdown(e.name)).join(', ') || '—'}`);
   if (explain) lines.push('', '```', ...fitArithmetic(c), '```');
   return lines;
 }
 
 /** Markdown and table syntax in text becomes literal. */
-function escape(s: string): string {
+function escapeMarkdown(s: string): string {
   return s.replace(/([\\`*_[\]|<>#])/g, '\\$1').replace(/\r?\n/g, ' ');
 }
 

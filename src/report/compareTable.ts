@@ -26,7 +26,8 @@ function block(c: Comparison, cv: string, { chalk, explain }: ReportOptions): st
   if (preferred.length > 0) lines.push('', chalk.bold(`  Preferred gaps (${collapseAlternatives(preferred).length})`), ...gapLines(preferred, chalk));
   if (c.suggestions.length > 0) {
     lines.push('', chalk.bold('  Did you mean?'));
-    for (const s of c.suggestions) lines.push(`    "${s.word}" (CV ${s.line}:${s.column}) looks like ${chalk.bold(s.name)}, which the ad asks for; fix the spelling if you meant it`);
+    for (const s of c.suggestions)
+      lines.push(`    "${s.word}" (CV ${s.line}:${s.column}) looks like ${chalk.bold(s.name)}, which the ad asks for; fix the spelling if you meant it`);
   }
   const implied = c.matched.filter((m) => m.implied);
   if (implied.length > 0) {
@@ -34,7 +35,10 @@ function block(c: Comparison, cv: string, { chalk, explain }: ReportOptions): st
     for (const m of implied) lines.push(`    ${chalk.yellow('~')} ${m.name.padEnd(20)} implied by ${m.impliedBy?.join(', ')} in your CV; name it explicitly`);
   }
   const named = c.matched.filter((m) => !m.implied);
-  lines.push('', `  ${chalk.bold(`Matched (${named.length})`)}  ${named.length > 0 ? named.map((m) => chalk.green(m.name) + (m.years !== undefined ? chalk.dim(` (${m.years}+ yrs asked${m.cvYears !== undefined ? `, CV ${m.cvYears}` : ''})`) : '')).join(', ') : chalk.dim('—')}`);
+  lines.push(
+    '',
+    `  ${chalk.bold(`Matched (${named.length})`)}  ${named.length > 0 ? named.map((m) => chalk.green(m.name) + (m.years !== undefined ? chalk.dim(` (${m.years}+ yrs asked${m.cvYears !== undefined ? `, CV ${m.cvYears}` : ''})`) : '')).join(', ') : chalk.dim('—')}`,
+  );
   lines.push(`  ${chalk.bold(`Extra in CV (${c.extra.length})`)}  ${c.extra.length > 0 ? chalk.dim(c.extra.map((e) => e.name).join(', ')) : chalk.dim('—')}`);
   if (explain) lines.push('', chalk.bold('  Fit'), ...fitArithmetic(c).map((l) => `  ${l}`), ...requirementLines(c.requirements, chalk));
   return lines.join('\n');

@@ -10,7 +10,12 @@ const DOCS_SHOWN = 4;
  */
 export function evalTable(report: EvalReport, { chalk, explain }: ReportOptions): string {
   const out: string[] = [];
-  out.push(chalk.bold(`Evaluation of taxonomy ${report.taxonomy.name} ${report.taxonomy.version} on ${report.documents} labelled document${report.documents === 1 ? '' : 's'}`), '');
+  out.push(
+    chalk.bold(
+      `Evaluation of taxonomy ${report.taxonomy.name} ${report.taxonomy.version} on ${report.documents} labelled document${report.documents === 1 ? '' : 's'}`,
+    ),
+    '',
+  );
   const width = Math.max(14, ...report.categories.map((c) => c.label.length));
   out.push(header(width, chalk));
   for (const group of EVAL_GROUPS) out.push(row(group, report.groups[group], width, chalk, group === 'all'));
@@ -28,10 +33,13 @@ export function evalTable(report: EvalReport, { chalk, explain }: ReportOptions)
   }
   if (report.unknownLabels.length > 0) {
     out.push('', chalk.bold('Labels that are not skills of the taxonomy (each counted as a false negative)'));
-    for (const u of report.unknownLabels) out.push(`  ${chalk.yellow(u.id)}${u.suggestion ? ` (did you mean "${u.suggestion}"?)` : ''}: ${docs(u.documents, explain)}`);
+    for (const u of report.unknownLabels)
+      out.push(`  ${chalk.yellow(u.id)}${u.suggestion ? ` (did you mean "${u.suggestion}"?)` : ''}: ${docs(u.documents, explain)}`);
   }
-  if (report.unlabelled.length > 0) out.push('', chalk.dim(`${report.unlabelled.length} scanned document(s) have no labels and were not evaluated: ${docs(report.unlabelled, explain)}`));
-  if (report.missing.length > 0) out.push('', chalk.dim(`${report.missing.length} labelled document(s) were not among the inputs: ${docs(report.missing, explain)}`));
+  if (report.unlabelled.length > 0)
+    out.push('', chalk.dim(`${report.unlabelled.length} scanned document(s) have no labels and were not evaluated: ${docs(report.unlabelled, explain)}`));
+  if (report.missing.length > 0)
+    out.push('', chalk.dim(`${report.missing.length} labelled document(s) were not among the inputs: ${docs(report.missing, explain)}`));
   const failed = report.checks.filter((c) => !c.ok);
   if (failed.length > 0) {
     out.push('');

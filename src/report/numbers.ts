@@ -1,5 +1,5 @@
 /** Number formatting shared by the report formats: grouped thousands, shares as percentages. */
-// Made on first use: creating an Intl formatter loads ICU locale data (~10 ms), and every command
+// Made on first use: creating an Intl formatter loads ICU locale data, and every command
 // that imports a reporter would otherwise pay it at start, even `scan -f json`.
 let grouped: Intl.NumberFormat | undefined;
 

@@ -3,7 +3,22 @@ import { bucketLabel, count, percent } from './numbers.js';
 import { barChart, columnChart, esc, heatmap, stackedBar } from './svg.js';
 
 /** Category colours, in taxonomy order; chosen to read on both the light and the dark background. */
-const PALETTE = ['#4e79a7', '#f28e2b', '#e15759', '#59a14f', '#76b7b2', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#d37295', '#86bcb6', '#8cd17d', '#a0cbe8', '#bab0ac'];
+const PALETTE = [
+  '#4e79a7',
+  '#f28e2b',
+  '#e15759',
+  '#59a14f',
+  '#76b7b2',
+  '#edc948',
+  '#b07aa1',
+  '#ff9da7',
+  '#9c755f',
+  '#d37295',
+  '#86bcb6',
+  '#8cd17d',
+  '#a0cbe8',
+  '#bab0ac',
+];
 const HEATMAP_SKILLS = 12;
 
 /**
@@ -13,7 +28,10 @@ const HEATMAP_SKILLS = 12;
  */
 export function reportHtml(r: ReportResult): string {
   const title = `Skill demand in ${count(r.documents)} document${r.documents === 1 ? '' : 's'}`;
-  const sections = r.documents === 0 ? ['<p class="empty">No documents were counted.</p>'] : [skillsSection(r), categoriesSection(r), pairsSection(r), scoresSection(r), levelsSection(r)];
+  const sections =
+    r.documents === 0
+      ? ['<p class="empty">No documents were counted.</p>']
+      : [skillsSection(r), categoriesSection(r), pairsSection(r), scoresSection(r), levelsSection(r)];
   if (r.errors.length > 0) sections.push(errorsSection(r));
   return `<!doctype html>
 <html lang="en">
@@ -70,27 +88,72 @@ function skillsSection(r: ReportResult): string {
   const labels = new Map(r.categories.map((c) => [c.id, c.label]));
   const top = r.skills[0]?.share || 1;
   const chart = barChart(
-    r.skills.map((s) => ({ label: s.name, fraction: s.share / top, value: `${percent(s.share)} · ${count(s.documents)}`, color: colors.get(s.category) ?? 'var(--accent)', tooltip: `${s.name} (${labels.get(s.category) ?? s.category}): named in ${count(s.documents)} documents (${percent(s.share)}), ${count(s.mentions)} mentions` })),
-    { id: 'skills-chart', title: `The ${r.skills.length} most named skills`, desc: `Share of documents naming each skill, coloured by category. Most named: ${r.skills.slice(0, 3).map((s) => `${s.name} ${percent(s.share)}`).join(', ')}.` },
+    r.skills.map((s) => ({
+      label: s.name,
+      fraction: s.share / top,
+      value: `${percent(s.share)} · ${count(s.documents)}`,
+      color: colors.get(s.category) ?? 'var(--accent)',
+      tooltip: `${s.name} (${labels.get(s.category) ?? s.category}): named in ${count(s.documents)} documents (${percent(s.share)}), ${count(s.mentions)} mentions`,
+    })),
+    {
+      id: 'skills-chart',
+      title: `The ${r.skills.length} most named skills`,
+      desc: `Share of documents naming each skill, coloured by category. Most named: ${r.skills
+        .slice(0, 3)
+        .map((s) => `${s.name} ${percent(s.share)}`)
+        .join(', ')}.`,
+    },
   );
   const used = r.categories.filter((c) => r.skills.some((s) => s.category === c.id));
   const legend = `<ul class="legend" aria-label="Categories">${used.map((c) => `<li><span class="swatch" style="background:${colors.get(c.id)}"></span>${esc(c.label)}</li>`).join('')}</ul>`;
   const table = dataTable(
     ['Skill', 'Category', 'Documents', 'Share', 'Mentions', 'Required', 'Preferred', 'Implied only'],
-    r.skills.map((s) => [s.name, labels.get(s.category) ?? s.category, count(s.documents), percent(s.share), count(s.mentions), count(s.levels.required), count(s.levels.preferred), count(s.implied)]),
+    r.skills.map((s) => [
+      s.name,
+      labels.get(s.category) ?? s.category,
+      count(s.documents),
+      percent(s.share),
+      count(s.mentions),
+      count(s.levels.required),
+      count(s.levels.preferred),
+      count(s.implied),
+    ]),
     [false, false, true, true, true, true, true, true],
   );
-  return section('skills', 'Most named skills', `The top ${r.skills.length} of ${count(r.skillsNamed)} skills named, by the share of documents that name them.`, legend + chart, table);
+  return section(
+    'skills',
+    'Most named skills',
+    `The top ${r.skills.length} of ${count(r.skillsNamed)} skills named, by the share of documents that name them.`,
+    legend + chart,
+    table,
+  );
 }
 
 function categoriesSection(r: ReportResult): string {
   const colors = categoryColors(r);
   const rows = [...r.categories].sort((a, b) => b.share - a.share || (a.id < b.id ? -1 : 1));
   const chart = barChart(
-    rows.map((c) => ({ label: c.label, fraction: c.share, value: `${percent(c.share)} · ${count(c.documents)}`, color: colors.get(c.id)!, tooltip: `${c.label}: ${count(c.documents)} documents (${percent(c.share)}) name at least one of its skills` })),
-    { id: 'categories-chart', title: 'Share of documents per category', desc: `Documents naming at least one skill of each category, on a 0 to 100% scale. Highest: ${rows.slice(0, 3).map((c) => `${c.label} ${percent(c.share)}`).join(', ')}.` },
+    rows.map((c) => ({
+      label: c.label,
+      fraction: c.share,
+      value: `${percent(c.share)} · ${count(c.documents)}`,
+      color: colors.get(c.id)!,
+      tooltip: `${c.label}: ${count(c.documents)} documents (${percent(c.share)}) name at least one of its skills`,
+    })),
+    {
+      id: 'categories-chart',
+      title: 'Share of documents per category',
+      desc: `Documents naming at least one skill of each category, on a 0 to 100% scale. Highest: ${rows
+        .slice(0, 3)
+        .map((c) => `${c.label} ${percent(c.share)}`)
+        .join(', ')}.`,
+    },
   );
-  const table = dataTable(['Category', 'Documents', 'Share'], r.categories.map((c) => [c.label, count(c.documents), percent(c.share)]), [false, true, true]);
+  const table = dataTable(
+    ['Category', 'Documents', 'Share'],
+    r.categories.map((c) => [c.label, count(c.documents), percent(c.share)]),
+    [false, true, true],
+  );
   return section('categories', 'Categories', 'How many ads ask for at least one skill of each category (bars on a 0–100% scale).', chart, table);
 }
 
@@ -107,34 +170,84 @@ function pairsSection(r: ReportResult): string {
   }
   const max = Math.max(1, ...together.flat());
   const cells = together.map((row, i) =>
-    row.map((n, j) => ({ fraction: n / max, text: n === 0 ? '' : percent(n / r.documents, 0), tooltip: `${shown[i]!.name} + ${shown[j]!.name}: ${count(n)} documents (${percent(n / r.documents)})` })),
+    row.map((n, j) => ({
+      fraction: n / max,
+      text: n === 0 ? '' : percent(n / r.documents, 0),
+      tooltip: `${shown[i]!.name} + ${shown[j]!.name}: ${count(n)} documents (${percent(n / r.documents)})`,
+    })),
   );
   const parts: string[] = [];
   if (shown.length >= 2) {
-    parts.push(`<div class="scroll">${heatmap(shown.map((s) => s.name), cells, { id: 'pairs-heatmap', title: `How often the top ${shown.length} skills are named together`, desc: 'Each cell: the share of all documents naming both skills; darker is more frequent.' })}</div>`);
+    parts.push(
+      `<div class="scroll">${heatmap(
+        shown.map((s) => s.name),
+        cells,
+        {
+          id: 'pairs-heatmap',
+          title: `How often the top ${shown.length} skills are named together`,
+          desc: 'Each cell: the share of all documents naming both skills; darker is more frequent.',
+        },
+      )}</div>`,
+    );
   }
   if (r.pairs.length > 0) {
     const top = r.pairs[0]!.documents;
     parts.push(
       barChart(
-        r.pairs.map((p) => ({ label: `${p.names[0]} + ${p.names[1]}`, fraction: p.documents / top, value: `${percent(p.share)} · ${count(p.documents)}`, color: 'var(--heat)', tooltip: `${p.names[0]} and ${p.names[1]} named together in ${count(p.documents)} documents (${percent(p.share)})` })),
-        { id: 'pairs-chart', title: `The ${r.pairs.length} pairs named together most often`, desc: `Documents naming both skills. Most frequent: ${r.pairs.slice(0, 3).map((p) => `${p.names[0]} + ${p.names[1]} ${percent(p.share)}`).join(', ')}.` },
+        r.pairs.map((p) => ({
+          label: `${p.names[0]} + ${p.names[1]}`,
+          fraction: p.documents / top,
+          value: `${percent(p.share)} · ${count(p.documents)}`,
+          color: 'var(--heat)',
+          tooltip: `${p.names[0]} and ${p.names[1]} named together in ${count(p.documents)} documents (${percent(p.share)})`,
+        })),
+        {
+          id: 'pairs-chart',
+          title: `The ${r.pairs.length} pairs named together most often`,
+          desc: `Documents naming both skills. Most frequent: ${r.pairs
+            .slice(0, 3)
+            .map((p) => `${p.names[0]} + ${p.names[1]} ${percent(p.share)}`)
+            .join(', ')}.`,
+        },
       ),
     );
   }
   if (parts.length === 0) parts.push('<p class="empty">No two skills were named in the same document.</p>');
-  const table = dataTable(['Skill', 'Skill', 'Documents', 'Share'], r.pairs.map((p) => [p.names[0], p.names[1], count(p.documents), percent(p.share)]), [false, false, true, true]);
+  const table = dataTable(
+    ['Skill', 'Skill', 'Documents', 'Share'],
+    r.pairs.map((p) => [p.names[0], p.names[1], count(p.documents), percent(p.share)]),
+    [false, false, true, true],
+  );
   return section('pairs', 'Skills named together', 'Which skills ads ask for in the same breath: the share of documents naming both.', parts.join(''), table);
 }
 
 function scoresSection(r: ReportResult): string {
   const { mean, median, min, max, histogram } = r.scores;
   const chart = columnChart(
-    histogram.map((b) => ({ label: bucketLabel(b.from, b.to), value: b.documents, tooltip: `Score ${bucketLabel(b.from, b.to)}: ${count(b.documents)} documents (${percent(b.documents / r.documents)})` })),
-    { id: 'scores-chart', title: 'Documents per score bucket', desc: `Backend-stack score of each document in 10-point buckets; mean ${mean}, median ${median}, range ${min} to ${max}.`, markers: [{ at: median, label: `median ${median}` }] },
+    histogram.map((b) => ({
+      label: bucketLabel(b.from, b.to),
+      value: b.documents,
+      tooltip: `Score ${bucketLabel(b.from, b.to)}: ${count(b.documents)} documents (${percent(b.documents / r.documents)})`,
+    })),
+    {
+      id: 'scores-chart',
+      title: 'Documents per score bucket',
+      desc: `Backend-stack score of each document in 10-point buckets; mean ${mean}, median ${median}, range ${min} to ${max}.`,
+      markers: [{ at: median, label: `median ${median}` }],
+    },
   );
-  const table = dataTable(['Score', 'Documents', 'Share'], histogram.map((b) => [bucketLabel(b.from, b.to), count(b.documents), percent(b.documents / r.documents)]), [false, true, true]);
-  return section('scores', 'Scores', `How complete a backend stack each ad describes (0–100): mean <strong>${mean}</strong>, median <strong>${median}</strong>, range ${min}–${max}.`, chart, table);
+  const table = dataTable(
+    ['Score', 'Documents', 'Share'],
+    histogram.map((b) => [bucketLabel(b.from, b.to), count(b.documents), percent(b.documents / r.documents)]),
+    [false, true, true],
+  );
+  return section(
+    'scores',
+    'Scores',
+    `How complete a backend stack each ad describes (0–100): mean <strong>${mean}</strong>, median <strong>${median}</strong>, range ${min}–${max}.`,
+    chart,
+    table,
+  );
 }
 
 function levelsSection(r: ReportResult): string {
@@ -145,10 +258,24 @@ function levelsSection(r: ReportResult): string {
     { label: 'unknown', value: unknown, color: 'var(--unknown)' },
   ];
   const total = required + preferred + unknown || 1;
-  const chart = stackedBar(parts, { id: 'levels-chart', title: 'Requirement level of named skills', desc: `Of each skill named in a document: required ${percent(required / total)}, preferred ${percent(preferred / total)}, unknown ${percent(unknown / total)}.` });
-  const table = dataTable(['Level', 'Skill named in a document', 'Share'], parts.map((p) => [p.label, count(p.value), percent(p.value / total)]), [false, true, true]);
+  const chart = stackedBar(parts, {
+    id: 'levels-chart',
+    title: 'Requirement level of named skills',
+    desc: `Of each skill named in a document: required ${percent(required / total)}, preferred ${percent(preferred / total)}, unknown ${percent(unknown / total)}.`,
+  });
+  const table = dataTable(
+    ['Level', 'Skill named in a document', 'Share'],
+    parts.map((p) => [p.label, count(p.value), percent(p.value / total)]),
+    [false, true, true],
+  );
   const note = unknown === total ? ' The ads were not split into required and nice-to-have parts, so every level is unknown.' : '';
-  return section('levels', 'Required or nice to have', `Each time a document names a skill, whether it is in a required or a “nice to have” part of the ad.${note}`, chart, table);
+  return section(
+    'levels',
+    'Required or nice to have',
+    `Each time a document names a skill, whether it is in a required or a “nice to have” part of the ad.${note}`,
+    chart,
+    table,
+  );
 }
 
 function errorsSection(r: ReportResult): string {

@@ -49,12 +49,18 @@ function skillCell(s: SkillResult): string {
 
 /** Text inside a table cell: Markdown and HTML characters escaped, pipes and line breaks made harmless. */
 function cell(value: string): string {
-  return text(value).replace(/\|/g, '\\|').replace(/\r?\n|\r/g, ' ');
+  return text(value)
+    .replace(/\|/g, '\\|')
+    .replace(/\r?\n|\r/g, ' ');
 }
 
 /** Text outside code: characters that would start Markdown emphasis, links, code or HTML are escaped. */
 function text(value: string): string {
-  return value.replace(/&(?=#?\w+;)/g, '&amp;').replace(/[\\`*_[\]~]/g, '\\$&').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return value
+    .replace(/&(?=#?\w+;)/g, '&amp;')
+    .replace(/[\\`*_[\]~]/g, '\\$&')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;');
 }
 
 /** Text inside an inline code span: backticks cannot be escaped there, so they are replaced. */

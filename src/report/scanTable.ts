@@ -56,7 +56,8 @@ function explanation(doc: DocumentResult, chalk: ChalkInstance): string[] {
     const level = m.level ? chalk.dim(` [${m.level}]`) : '';
     lines.push(`  ${where} ${skill.name.padEnd(22)} ${chalk.dim(`"${m.snippet}"`)}${level}`);
   }
-  for (const s of doc.skills.filter((k) => k.implied)) lines.push(`  ${'implied'.padEnd(8)} ${s.name.padEnd(22)} ${chalk.dim(`from ${s.impliedBy?.join(', ')}`)}`);
+  for (const s of doc.skills.filter((k) => k.implied))
+    lines.push(`  ${'implied'.padEnd(8)} ${s.name.padEnd(22)} ${chalk.dim(`from ${s.impliedBy?.join(', ')}`)}`);
   lines.push('', chalk.bold('  Score'), ...scoreArithmetic(doc.coverage, doc.score));
   return lines;
 }
@@ -69,7 +70,9 @@ export function scoreArithmetic(coverage: CategoryCoverage[], score: number): st
   const lines = ['  covered = min(1, (named + 0.5 × implied) / target); score = 100 × Σ weight × covered / Σ weight'];
   const width = Math.max(...scored.map((c) => c.label.length));
   for (const c of scored) {
-    lines.push(`    ${c.label.padEnd(width)}  weight ${String(c.weight).padStart(3)} × covered ${c.covered.toFixed(2)} (${c.matched} of target ${c.target}) = ${(c.weight * c.covered).toFixed(2)}`);
+    lines.push(
+      `    ${c.label.padEnd(width)}  weight ${String(c.weight).padStart(3)} × covered ${c.covered.toFixed(2)} (${c.matched} of target ${c.target}) = ${(c.weight * c.covered).toFixed(2)}`,
+    );
   }
   lines.push(`    = 100 × ${earned.toFixed(2)} / ${weights} = ${score}`);
   return lines;
@@ -79,5 +82,7 @@ function summary(result: ScanResult, chalk: ChalkInstance): string {
   const scores = result.documents.map((d) => d.score);
   const mean = scores.reduce((a, b) => a + b, 0) / scores.length;
   const failed = result.errors.length > 0 ? chalk.red(`, ${result.errors.length} failed`) : '';
-  return chalk.bold(`${result.documents.length} documents scanned${failed}; score mean ${Math.round(mean)}, min ${Math.min(...scores)}, max ${Math.max(...scores)}`);
+  return chalk.bold(
+    `${result.documents.length} documents scanned${failed}; score mean ${Math.round(mean)}, min ${Math.min(...scores)}, max ${Math.max(...scores)}`,
+  );
 }

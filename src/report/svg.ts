@@ -46,7 +46,10 @@ export function barChart(rows: BarRow[], options: { id: string; title: string; d
 }
 
 /** Vertical columns (a histogram) with labels under each and counts above, and optional marker lines. */
-export function columnChart(columns: { label: string; value: number; tooltip: string }[], options: { id: string; title: string; desc: string; markers?: { at: number; label: string }[]; width?: number; height?: number }): string {
+export function columnChart(
+  columns: { label: string; value: number; tooltip: string }[],
+  options: { id: string; title: string; desc: string; markers?: { at: number; label: string }[]; width?: number; height?: number },
+): string {
   const width = options.width ?? 760;
   const height = options.height ?? 240;
   const top = 28;
@@ -78,7 +81,11 @@ export function columnChart(columns: { label: string; value: number; tooltip: st
 }
 
 /** A symmetric heatmap: cells[i][j] in 0..1 of the strongest, with a text per cell for the tooltip. */
-export function heatmap(labels: string[], cells: { fraction: number; tooltip: string; text: string }[][], options: { id: string; title: string; desc: string }): string {
+export function heatmap(
+  labels: string[],
+  cells: { fraction: number; tooltip: string; text: string }[][],
+  options: { id: string; title: string; desc: string },
+): string {
   const cell = 34;
   const labelW = Math.min(200, Math.max(...labels.map((l) => textWidth(l, 12))) + 12);
   const topH = labelW;
@@ -90,7 +97,7 @@ export function heatmap(labels: string[], cells: { fraction: number; tooltip: st
     const x = labelW + i * cell + cell / 2;
     parts.push(`<text class="label small" transform="translate(${x} ${topH - 8}) rotate(-55)" dominant-baseline="central">${esc(l)}</text>`);
   });
-  cells.forEach((row, i) =>
+  cells.forEach((row, i) => {
     row.forEach((c, j) => {
       const x = labelW + j * cell;
       const y = topH + i * cell;
@@ -99,14 +106,19 @@ export function heatmap(labels: string[], cells: { fraction: number; tooltip: st
         return;
       }
       const strong = c.fraction > 0.55;
-      parts.push(`<g class="cell"><title>${esc(c.tooltip)}</title><rect x="${x + 1}" y="${y + 1}" width="${cell - 2}" height="${cell - 2}" rx="3" fill="var(--heat)" fill-opacity="${(0.06 + 0.94 * c.fraction).toFixed(3)}"/><text class="cell-text${strong ? ' on-strong' : ''}" x="${x + cell / 2}" y="${y + cell / 2}" text-anchor="middle" dominant-baseline="central">${esc(c.text)}</text></g>`);
-    }),
-  );
+      parts.push(
+        `<g class="cell"><title>${esc(c.tooltip)}</title><rect x="${x + 1}" y="${y + 1}" width="${cell - 2}" height="${cell - 2}" rx="3" fill="var(--heat)" fill-opacity="${(0.06 + 0.94 * c.fraction).toFixed(3)}"/><text class="cell-text${strong ? ' on-strong' : ''}" x="${x + cell / 2}" y="${y + cell / 2}" text-anchor="middle" dominant-baseline="central">${esc(c.text)}</text></g>`,
+      );
+    });
+  });
   return frame(options.id, width, height, options.title, options.desc, parts.join(''));
 }
 
 /** One horizontal bar split into parts (the level split), with a legend under it. */
-export function stackedBar(parts: { label: string; value: number; color: string }[], options: { id: string; title: string; desc: string; width?: number }): string {
+export function stackedBar(
+  parts: { label: string; value: number; color: string }[],
+  options: { id: string; title: string; desc: string; width?: number },
+): string {
   const width = options.width ?? 760;
   const total = parts.reduce((n, p) => n + p.value, 0) || 1;
   let x = 0;
@@ -128,5 +140,12 @@ export function stackedBar(parts: { label: string; value: number; color: string 
       return item;
     })
     .join('');
-  return frame(options.id, width, 64, options.title, options.desc, `<clipPath id="${options.id}-clip"><rect width="${width}" height="30" rx="6"/></clipPath><g clip-path="url(#${options.id}-clip)">${bars}</g>${legend}`);
+  return frame(
+    options.id,
+    width,
+    64,
+    options.title,
+    options.desc,
+    `<clipPath id="${options.id}-clip"><rect width="${width}" height="30" rx="6"/></clipPath><g clip-path="url(#${options.id}-clip)">${bars}</g>${legend}`,
+  );
 }

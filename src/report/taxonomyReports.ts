@@ -24,7 +24,14 @@ export function taxonomyListing(taxonomy: Taxonomy, category?: string): Taxonomy
         skills: taxonomy.skills
           .filter((s) => s.category === c.id)
           .sort((a, b) => (a.id < b.id ? -1 : 1))
-          .map((s) => ({ id: s.id, name: s.name, aliases: skillAliases(s).map((a) => a.text).filter((a) => a !== s.name), implies: s.implies })),
+          .map((s) => ({
+            id: s.id,
+            name: s.name,
+            aliases: skillAliases(s)
+              .map((a) => a.text)
+              .filter((a) => a !== s.name),
+            implies: s.implies,
+          })),
       })),
   };
 }
@@ -32,7 +39,11 @@ export function taxonomyListing(taxonomy: Taxonomy, category?: string): Taxonomy
 export function taxonomyListTable(listing: TaxonomyListing, { chalk }: ReportOptions): string {
   const out: string[] = [];
   const total = listing.categories.reduce((n, c) => n + c.skills.length, 0);
-  out.push(chalk.bold(`${listing.taxonomy.name} ${listing.taxonomy.version}: ${total} skills in ${listing.categories.length} categor${listing.categories.length === 1 ? 'y' : 'ies'}`));
+  out.push(
+    chalk.bold(
+      `${listing.taxonomy.name} ${listing.taxonomy.version}: ${total} skills in ${listing.categories.length} categor${listing.categories.length === 1 ? 'y' : 'ies'}`,
+    ),
+  );
   for (const c of listing.categories) {
     out.push('', `${chalk.bold(c.label)} ${chalk.dim(`(${c.id}, weight ${c.weight}, target ${c.target}, ${c.skills.length} skills)`)}`);
     const width = Math.max(0, ...c.skills.map((s) => s.id.length));
@@ -74,7 +85,11 @@ export function taxonomyShowTable(details: SkillDetails, { chalk }: ReportOption
   };
   field('matched by', details.aliases.join(', '));
   if (skill.stem) field('inflections', 'yes (stem: caching, cached, caches ...)');
-  field('implies', list(details.implies, chalk) + (details.impliesAll.length > details.implies.length ? chalk.dim(`  (with what they imply: ${details.impliesAll.join(', ')})`) : ''));
+  field(
+    'implies',
+    list(details.implies, chalk) +
+      (details.impliesAll.length > details.implies.length ? chalk.dim(`  (with what they imply: ${details.impliesAll.join(', ')})`) : ''),
+  );
   field('implied by', list(details.impliedBy, chalk));
   for (const rule of skill.ambiguous) {
     const parts = [`case ${rule.case}`, `needs ${rule.needs}`];

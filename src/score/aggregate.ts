@@ -91,7 +91,10 @@ export class Aggregate {
   }
 }
 
-export type AggregateCounts = Pick<Aggregate, 'documents' | 'skillDocuments' | 'mentions' | 'impliedDocuments' | 'required' | 'preferred' | 'categoryDocuments' | 'pairs' | 'scores'>;
+export type AggregateCounts = Pick<
+  Aggregate,
+  'documents' | 'skillDocuments' | 'mentions' | 'impliedDocuments' | 'required' | 'preferred' | 'categoryDocuments' | 'pairs' | 'scores'
+>;
 
 const LEVEL_OF_STATE: Record<number, Level | undefined> = { [-1]: undefined, 0: undefined, 1: 'preferred', 2: 'required' };
 
@@ -151,7 +154,13 @@ export class Tallier {
       weighted += c.weight * Math.min(1, (namedIn[i]! + IMPLIED_WEIGHT * impliedIn[i]!) / c.target);
     });
     const score = this.weights === 0 ? 0 : Math.round((100 * weighted) / this.weights);
-    const tally: DocumentTally = { named, mentions: named.map((s) => counts[s]!), levels: named.map((s) => LEVEL_OF_STATE[levelState[s]!]), implied: impliedList.sort((a, b) => a - b), score };
+    const tally: DocumentTally = {
+      named,
+      mentions: named.map((s) => counts[s]!),
+      levels: named.map((s) => LEVEL_OF_STATE[levelState[s]!]),
+      implied: impliedList.sort((a, b) => a - b),
+      score,
+    };
     for (const s of named) {
       counts[s] = 0;
       levelState[s] = 0;

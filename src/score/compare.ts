@@ -11,7 +11,7 @@ export interface ScannedText {
   text: string;
 }
 
-/** Weights of the fit (README, "Fit"). */
+/** Weights of the fit (docs/matching-and-score.md). */
 export const FIT_WEIGHTS = { required: 1, preferred: 0.5, implied: 0.5, tooFewYears: 0.5 } as const;
 
 /**
@@ -56,7 +56,9 @@ export function compareDocuments(cv: ScannedText, ad: ScannedText, taxonomy: Com
   }
   // Required first; then the skills the ad names most often; then in the ad's order.
   const mentions = new Map(asked.map((s) => [s.id, s.count]));
-  missing.sort((a, b) => levelRank(a.level) - levelRank(b.level) || mentions.get(b.id)! - mentions.get(a.id)! || a.at.line - b.at.line || a.at.column - b.at.column);
+  missing.sort(
+    (a, b) => levelRank(a.level) - levelRank(b.level) || mentions.get(b.id)! - mentions.get(a.id)! || a.at.line - b.at.line || a.at.column - b.at.column,
+  );
   const askedIds = new Set(ad.doc.skills.map((s) => s.id));
   const extra = cv.doc.skills.filter((s) => !s.implied && !askedIds.has(s.id)).map(ref);
   return { job: ad.doc.source, fit, matched, missing, extra, suggestions: suggestTypos(cv, missing, taxonomy), requirements };
@@ -87,7 +89,9 @@ const levelRank = (l: Level): number => (l === 'required' ? 0 : 1);
  */
 function buildRequirements(ad: ScannedText, asked: SkillResult[]): { skills: SkillResult[]; level: Level }[] {
   const mentions: (Mention & { level: Level })[] = [];
-  for (const s of asked) for (const m of s.matches) mentions.push({ start: m.offset, end: m.offset + m.text.length, skill: s.id, category: s.category, level: m.level ?? 'required' });
+  for (const s of asked)
+    for (const m of s.matches)
+      mentions.push({ start: m.offset, end: m.offset + m.text.length, skill: s.id, category: s.category, level: m.level ?? 'required' });
   const byId = new Map(asked.map((s) => [s.id, s]));
   const inGroup = new Set<number>();
   const units = new Map<string, { skills: SkillResult[]; level: Level }>();

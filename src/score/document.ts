@@ -50,7 +50,15 @@ export function buildDocument(source: string, text: string, findings: Finding[],
   }
   for (const [s, from] of impliedBy) {
     const skill = taxonomy.skills[s]!;
-    skills.push({ id: skill.id, name: skill.name, category: skill.category, count: 0, implied: true, impliedBy: from.map((i) => taxonomy.skills[i]!.id).sort(), matches: [] });
+    skills.push({
+      id: skill.id,
+      name: skill.name,
+      category: skill.category,
+      count: 0,
+      implied: true,
+      impliedBy: from.map((i) => taxonomy.skills[i]!.id).sort(),
+      matches: [],
+    });
   }
   const order = new Map(taxonomy.skills.map((s, i) => [s.id, [s.categoryIndex, i] as const]));
   skills.sort((a, b) => {

@@ -1,5 +1,16 @@
 import type { CompiledTaxonomy } from '../model/compiled.js';
-import { EVAL_GROUPS, PRACTICES_CATEGORY, UNKNOWN_CATEGORY, type EvalGroup, type EvalResult, type LabelledDocument, type Metrics, type SkillErrors, type Threshold, type ThresholdCheck } from '../model/eval.js';
+import {
+  EVAL_GROUPS,
+  PRACTICES_CATEGORY,
+  UNKNOWN_CATEGORY,
+  type EvalGroup,
+  type EvalResult,
+  type LabelledDocument,
+  type Metrics,
+  type SkillErrors,
+  type Threshold,
+  type ThresholdCheck,
+} from '../model/eval.js';
 import { closest } from '../util/similar.js';
 
 export interface EvaluateOptions {
@@ -40,7 +51,10 @@ export function evaluate(docs: readonly LabelledDocument[], taxonomy: CompiledTa
   }
   const rows = [...perSkill.values()].map((r) => ({ ...r, ...metrics(r.tp, r.fp, r.fn) }));
   const groupOf = (category: string): EvalGroup => (category === PRACTICES_CATEGORY ? 'practices' : 'technologies');
-  const groups = Object.fromEntries(EVAL_GROUPS.map((g) => [g, sum(rows.filter((r) => g === 'all' || groupOf(r.category) === g))])) as Record<EvalGroup, Metrics>;
+  const groups = Object.fromEntries(EVAL_GROUPS.map((g) => [g, sum(rows.filter((r) => g === 'all' || groupOf(r.category) === g))])) as Record<
+    EvalGroup,
+    Metrics
+  >;
   const categoryIds = [...taxonomy.categories.map((c) => c.id), ...(rows.some((r) => r.category === UNKNOWN_CATEGORY) ? [UNKNOWN_CATEGORY] : [])];
   const labels = new Map(taxonomy.categories.map((c) => [c.id, c.label]));
   const categories = categoryIds
@@ -56,7 +70,16 @@ export function evaluate(docs: readonly LabelledDocument[], taxonomy: CompiledTa
       const suggestion = suggestSkill(r.id, taxonomy);
       return { id: r.id, documents: r.falseNegatives, ...(suggestion ? { suggestion } : {}) };
     });
-  return { schemaVersion: 1, taxonomy: { name: taxonomy.name, version: taxonomy.version }, documents: docs.length, groups, categories, worst, perDocument, unknownLabels };
+  return {
+    schemaVersion: 1,
+    taxonomy: { name: taxonomy.name, version: taxonomy.version },
+    documents: docs.length,
+    groups,
+    categories,
+    worst,
+    perDocument,
+    unknownLabels,
+  };
 }
 
 /** The skill a mistaken label id probably means: one that has it as an alias ("sqs" -> amazon-sqs), else a near id. */
@@ -65,7 +88,11 @@ function suggestSkill(id: string, taxonomy: CompiledTaxonomy): string | undefine
   for (const p of taxonomy.patterns) {
     if (wanted.has(p.words.map((w) => taxonomy.words[w]).join(' '))) return taxonomy.skills[p.skill]!.id;
   }
-  return closest(id, taxonomy.skills.map((s) => s.id), id.length > 4 ? 2 : 1);
+  return closest(
+    id,
+    taxonomy.skills.map((s) => s.id),
+    id.length > 4 ? 2 : 1,
+  );
 }
 
 function addError(row: SkillErrors, kind: 'fp' | 'fn', source: string): void {

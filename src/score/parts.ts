@@ -13,7 +13,13 @@ import type { InputFailure, Level } from '../model/result.js';
 /** A report JSON of a part: its counts and errors, or why it cannot be merged. */
 export function parseReportPart(value: unknown, taxonomy: CompiledTaxonomy): { aggregate: Aggregate; errors: InputFailure[] } | string {
   if (typeof value !== 'object' || value === null) return 'not a report (expected a JSON object from `skillscan report -f json`)';
-  const part = value as { schemaVersion?: unknown; taxonomy?: { name?: unknown; version?: unknown }; documents?: unknown; raw?: RawCounts; errors?: InputFailure[] };
+  const part = value as {
+    schemaVersion?: unknown;
+    taxonomy?: { name?: unknown; version?: unknown };
+    documents?: unknown;
+    raw?: RawCounts;
+    errors?: InputFailure[];
+  };
   if (part.schemaVersion !== 1 || typeof part.documents !== 'number' || typeof part.raw !== 'object' || part.raw === null) {
     return 'not a report with raw counts (expected the JSON of `skillscan report -f json`, schemaVersion 1)';
   }
@@ -43,15 +49,27 @@ export function parseScanLine(line: string, taxonomy: CompiledTaxonomy, index: R
     return `invalid JSON (${(error as Error).message.split('\n')[0]})`;
   }
   const doc = value as { score?: unknown; skills?: unknown };
-  if (typeof doc !== 'object' || doc === null || typeof doc.score !== 'number' || !Array.isArray(doc.skills)) return 'not a scan result (expected a line of `skillscan scan -f jsonl`)';
+  if (typeof doc !== 'object' || doc === null || typeof doc.score !== 'number' || !Array.isArray(doc.skills))
+    return 'not a scan result (expected a line of `skillscan scan -f jsonl`)';
   const named: { s: number; count: number; level: Level | undefined }[] = [];
   const implied: number[] = [];
   for (const skill of doc.skills as ScanLineSkill[]) {
     const s = typeof skill?.id === 'string' ? index.get(skill.id) : undefined;
     if (s === undefined) return `skill ${JSON.stringify(skill?.id)} is not in the taxonomy ${taxonomy.name} ${taxonomy.version}`;
     if (skill.implied === true) implied.push(s);
-    else named.push({ s, count: typeof skill.count === 'number' ? skill.count : 1, level: skill.level === 'required' || skill.level === 'preferred' ? skill.level : undefined });
+    else
+      named.push({
+        s,
+        count: typeof skill.count === 'number' ? skill.count : 1,
+        level: skill.level === 'required' || skill.level === 'preferred' ? skill.level : undefined,
+      });
   }
   named.sort((a, b) => a.s - b.s);
-  return { named: named.map((n) => n.s), mentions: named.map((n) => n.count), levels: named.map((n) => n.level), implied: implied.sort((a, b) => a - b), score: doc.score };
+  return {
+    named: named.map((n) => n.s),
+    mentions: named.map((n) => n.count),
+    levels: named.map((n) => n.level),
+    implied: implied.sort((a, b) => a - b),
+    score: doc.score,
+  };
 }

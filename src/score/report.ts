@@ -30,7 +30,16 @@ export function buildReport(counts: AggregateCounts, taxonomy: CompiledTaxonomy,
     levels.required += split.required;
     levels.preferred += split.preferred;
     levels.unknown += split.unknown;
-    named.push({ id: skill.id, name: skill.name, category: skill.category, documents, share: share(documents, total), mentions: counts.mentions[s]!, implied: counts.impliedDocuments[s]!, levels: split });
+    named.push({
+      id: skill.id,
+      name: skill.name,
+      category: skill.category,
+      documents,
+      share: share(documents, total),
+      mentions: counts.mentions[s]!,
+      implied: counts.impliedDocuments[s]!,
+      levels: split,
+    });
   });
   named.sort((a, b) => b.documents - a.documents || b.mentions - a.mentions || byId(a.id, b.id));
 
@@ -134,7 +143,7 @@ export function rawCounts(counts: AggregateCounts, taxonomy: CompiledTaxonomy): 
     skills[taxonomy.skills[s]!.id] = { documents, mentions: counts.mentions[s]!, implied, required: counts.required[s]!, preferred: counts.preferred[s]! };
   }
   const categories: RawCounts['categories'] = {};
-  taxonomy.categories.forEach((c, i) => (categories[c.id] = counts.categoryDocuments[i]!));
+  for (const [i, c] of taxonomy.categories.entries()) categories[c.id] = counts.categoryDocuments[i]!;
   // Pairs in id order without sorting ~70,000 string pairs: rows in id order, each row's partners
   // (those after it in the taxonomy, where the pair is counted) in id order too.
   const pairs: RawCounts['pairs'] = [];
@@ -176,6 +185,6 @@ export function aggregateFromRaw(raw: RawCounts, documents: number, taxonomy: Co
     const j = skillIndex(b);
     aggregate.pairs[Math.min(i, j) * n + Math.max(i, j)] = count;
   }
-  raw.scores.forEach((count, s) => (aggregate.scores[s] = count));
+  for (const [s, count] of raw.scores.entries()) aggregate.scores[s] = count;
   return aggregate;
 }

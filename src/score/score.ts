@@ -9,7 +9,11 @@ export const IMPLIED_WEIGHT = 0.5;
  * covered_c = min(1, (named_c + 0.5 * implied_c) / target_c). A category's `target` is how many
  * distinct skills make it fully covered (2 languages, 2 databases, 1 server ...).
  */
-export function scoreCoverage(taxonomy: CompiledTaxonomy, named: ReadonlySet<number>, implied: ReadonlySet<number>): { score: number; coverage: CategoryCoverage[] } {
+export function scoreCoverage(
+  taxonomy: CompiledTaxonomy,
+  named: ReadonlySet<number>,
+  implied: ReadonlySet<number>,
+): { score: number; coverage: CategoryCoverage[] } {
   const totals = new Array<number>(taxonomy.categories.length).fill(0);
   const namedCount = new Array<number>(taxonomy.categories.length).fill(0);
   const impliedCount = new Array<number>(taxonomy.categories.length).fill(0);

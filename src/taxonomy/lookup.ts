@@ -43,6 +43,9 @@ export function describeSkill(taxonomy: Taxonomy, skill: Skill): SkillDetails {
     aliases: skillAliases(skill).map((a) => a.text),
     implies: [...skill.implies],
     impliesAll: [...all].sort(),
-    impliedBy: taxonomy.skills.filter((s) => s.implies.includes(skill.id)).map((s) => s.id).sort(),
+    impliedBy: taxonomy.skills
+      .filter((s) => s.implies.includes(skill.id))
+      .map((s) => s.id)
+      .sort(),
   };
 }

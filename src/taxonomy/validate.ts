@@ -55,7 +55,9 @@ export function validateTaxonomy(taxonomy: Taxonomy): void {
     skill.implies.forEach((target, i) => {
       if (!byId.has(target)) {
         const guess = closest(target, byId.keys());
-        problems.push(`${where(skill.impliesAt?.[i] ?? skill.at)}: "${skill.id}" implies unknown skill "${target}"${guess ? ` (did you mean "${guess}"?)` : ''}`);
+        problems.push(
+          `${where(skill.impliesAt?.[i] ?? skill.at)}: "${skill.id}" implies unknown skill "${target}"${guess ? ` (did you mean "${guess}"?)` : ''}`,
+        );
       }
     });
     if (skill.ambiguous.length > 0 && !skill.examples) {

@@ -25,7 +25,10 @@ export class YamlReader {
   readonly root: Located;
   private readonly lines = new (yaml().LineCounter)();
 
-  constructor(readonly file: string, source: string) {
+  constructor(
+    readonly file: string,
+    source: string,
+  ) {
     const doc = yaml().parseDocument(source, { lineCounter: this.lines, prettyErrors: false, uniqueKeys: true });
     for (const error of doc.errors) {
       const at = this.posAt(error.pos[0]);

@@ -6,9 +6,8 @@ const load = createRequire(import.meta.url);
 
 /**
  * A CommonJS dependency loaded synchronously on first use. For what only some runs need and sync
- * APIs must reach: yaml (user taxonomies: ~260 KB of bundle), natural's stemmer (compiling a
- * taxonomy) and edit distance (suggestions). Bundled, they made up half of what every start
- * parsed; `await import()` would have forced `loadTaxonomy` to become async.
+ * APIs must reach: yaml (user taxonomies), natural's stemmer (compiling a taxonomy) and edit
+ * distance (suggestions). Bundled, they would be parsed at every start; `await import()` would have forced `loadTaxonomy` to become async.
  */
 export function lazyRequire<T>(id: string): () => T {
   let loaded: T | undefined;

@@ -31,7 +31,12 @@ export async function runInProcess(args: string[], options: CliOptions = {}): Pr
   };
   if (options.stdin !== undefined) {
     const bytes = Buffer.from(options.stdin);
-    io.stdin = Object.assign((async function* () { if (bytes.length > 0) yield bytes; })(), { isTTY: false });
+    io.stdin = Object.assign(
+      (async function* () {
+        if (bytes.length > 0) yield bytes;
+      })(),
+      { isTTY: false },
+    );
   }
   const code = await run(args, io);
   return { code, stdout, stderr };

@@ -9,5 +9,9 @@ export const miniScanner = new Scanner(mini.compiled);
 
 /** Ids of the skills named (not implied) in `text`, with the mini taxonomy. */
 export function namedIn(text: string, scanner = miniScanner): string[] {
-  return scanner.scanText(text).skills.filter((s) => !s.implied).map((s) => s.id).sort();
+  return scanner
+    .scanText(text)
+    .skills.filter((s) => !s.implied)
+    .map((s) => s.id)
+    .sort();
 }

@@ -1,11 +1,24 @@
 /**
- * A plain reference for the tuned hot path (src/text/tokenize.ts, lexicon.ts, src/match/*): the same
+ * A plain reference for the tuned hot path (src/match/: tokenize.ts, lexicon.ts, matcher.ts): the same
  * rules written the obvious way — strings instead of offsets and hashes, a Map for the vocabulary,
  * nested Maps for the trie, every token normalised before it is compared. Slow and simple on
  * purpose; tests/differential.test.ts checks that the tuned code finds exactly what this finds.
  */
 import type { CompiledTaxonomy } from '../../src/model/compiled.js';
-import { ASCII_CLASS, DIGIT, DOT, HYPHEN, INNER, LOWERCASE, SLASH, START, TRIM, UPPER, isAsciiLetter, isNonAsciiSeparator, isTokenChar, normalizeToken } from '../../src/match/chars.js';
+import {
+  ASCII_CLASS,
+  DIGIT,
+  DOT,
+  INNER,
+  LOWERCASE,
+  START,
+  TRIM,
+  UPPER,
+  isAsciiLetter,
+  isNonAsciiSeparator,
+  isTokenChar,
+  normalizeToken,
+} from '../../src/match/chars.js';
 
 export interface RefToken {
   start: number;
@@ -19,7 +32,7 @@ export class RefLexicon {
     readonly words: readonly string[],
     private readonly skillWord: (w: number) => boolean = () => false,
   ) {
-    words.forEach((w, i) => this.ids.has(w) || this.ids.set(w, i));
+    for (const [i, w] of words.entries()) if (!this.ids.has(w)) this.ids.set(w, i);
   }
   lookup(token: string): number {
     return this.ids.get(normalizeToken(token)) ?? -1;
@@ -32,7 +45,8 @@ export class RefLexicon {
 const isStart = (c: number) => (c < 128 ? (ASCII_CLASS[c]! & START) !== 0 : !isNonAsciiSeparator(c));
 const isInner = (c: number) => (c < 128 ? (ASCII_CLASS[c]! & INNER) !== 0 : !isNonAsciiSeparator(c));
 const isTrim = (c: number) => c < 128 && (ASCII_CLASS[c]! & TRIM) !== 0;
-const startsDot = (text: string, i: number) => text.charCodeAt(i) === DOT && i + 1 < text.length && isAsciiLetter(text.charCodeAt(i + 1)) && (i === 0 || !isTokenChar(text.charCodeAt(i - 1)));
+const startsDot = (text: string, i: number) =>
+  text.charCodeAt(i) === DOT && i + 1 < text.length && isAsciiLetter(text.charCodeAt(i + 1)) && (i === 0 || !isTokenChar(text.charCodeAt(i - 1)));
 
 export function refTokenize(text: string, lexicon: RefLexicon): RefToken[] {
   const out: RefToken[] = [];
@@ -216,7 +230,10 @@ export class RefMatcher {
         if (isWord(phrase[0]) && isWord(text[from - 1])) return false;
         return prefix || !isWord(phrase[phrase.length - 1]) || !isWord(text[to]);
       });
-      if ((rule.case === 'exact' && written !== rule.alias) || vetoed) return void (state[i] = 'no');
+      if ((rule.case === 'exact' && written !== rule.alias) || vetoed) {
+        state[i] = 'no';
+        return;
+      }
       const before = [...rule.before, ...context.before].some((cue) => {
         const from = c.first - cue.length;
         return from >= 0 && cue.every((w, k) => word(from + k) === w) && sameLine(tokens[c.first - 1]!.end, tokens[c.first]!.start);
@@ -234,8 +251,17 @@ export class RefMatcher {
         if (state[i] !== 'pending') return;
         const near = candidates.some((n, m) => {
           if (m === i || state[m] !== 'yes' || n.skill === c.skill) return false;
-          if (m < i) return c.first - n.last <= window && candidates.slice(m + 1, i).every((b) => c.first - b.last <= window) && !blankLine(tokens[n.last]!.end, tokens[c.first]!.start);
-          return n.first - c.last <= window && candidates.slice(i + 1, m).every((b) => b.first - c.last <= window) && !blankLine(tokens[c.last]!.end, tokens[n.first]!.start);
+          if (m < i)
+            return (
+              c.first - n.last <= window &&
+              candidates.slice(m + 1, i).every((b) => c.first - b.last <= window) &&
+              !blankLine(tokens[n.last]!.end, tokens[c.first]!.start)
+            );
+          return (
+            n.first - c.last <= window &&
+            candidates.slice(i + 1, m).every((b) => b.first - c.last <= window) &&
+            !blankLine(tokens[c.last]!.end, tokens[n.first]!.start)
+          );
         });
         if (near) {
           state[i] = 'yes';

@@ -37,7 +37,9 @@ export function registerCompare(program: Command, context: CommandContext): void
   const command = program
     .command('compare')
     .summary('compare a CV with job ads: fit, gaps to close, matches')
-    .description('Compare a CV with job ads: for each ad a fit (0-100), the skills it asks for that the CV lacks (required first, with where the ad asks), and those both name.')
+    .description(
+      'Compare a CV with job ads: for each ad a fit (0-100), the skills it asks for that the CV lacks (required first, with where the ad asks), and those both name.',
+    )
     .argument('[jobs...]', "job ads: files, directories, glob patterns, or '-' for stdin (default: stdin when piped)")
     .requiredOption('--cv <file>', "the CV (a file, or '-' for stdin)");
   addCommonOptions(command, Object.keys(compareReporters))
@@ -69,11 +71,18 @@ Exit codes: 0 done, 1 an ad fits below --min-fit, 2 usage error, bad taxonomy or
 async function compare(jobs: string[], options: CompareOptions, { io }: CommandContext, ignoreFrom: string): Promise<number> {
   const maxBytes = maxSizeOption(options.maxSize);
   const noStdin = io.stdin === undefined || io.stdin.isTTY === true;
-  if (jobs.length === 0 && (noStdin || options.cv === '-')) throw new UsageError('no job ads: give files, directories or globs, or pipe an ad to stdin', "try 'skillscan compare --cv cv.md job.txt'");
+  if (jobs.length === 0 && (noStdin || options.cv === '-'))
+    throw new UsageError('no job ads: give files, directories or globs, or pipe an ad to stdin', "try 'skillscan compare --cv cv.md job.txt'");
   if (options.cv === '-' && jobs.includes('-')) throw new UsageError('the CV and a job ad cannot both come from stdin');
   const loaded = loadTaxonomy({ files: options.taxonomy });
   checkIgnored(options.ignore, loaded.compiled, ignoreFrom);
-  const result = await compareFiles(options.cv, jobs.length === 0 ? ['-'] : jobs, { taxonomy: loaded, cwd: io.cwd, maxBytes, ignore: options.ignore, ...(io.stdin ? { stdin: io.stdin } : {}) });
+  const result = await compareFiles(options.cv, jobs.length === 0 ? ['-'] : jobs, {
+    taxonomy: loaded,
+    cwd: io.cwd,
+    maxBytes,
+    ignore: options.ignore,
+    ...(io.stdin ? { stdin: io.stdin } : {}),
+  });
   for (const failure of result.errors) io.stderr.write(`${failure.source}: ${failure.message}\n`);
   if (!options.quiet) {
     const report = compareReporters[options.format](result, reportOptions(options.output ? false : options.color, io, options.explain ?? false));

@@ -75,7 +75,9 @@ Exit codes: 0 done, 1 a threshold was not met, 2 usage error, bad labels or taxo
 
 function thresholdOption(metric: MetricName): Option {
   const flag = `--min-${metric}`;
-  return new Option(`${flag} <[group=]n>`, `exit 1 when ${metric === 'f1' ? 'F1' : metric} is below n (0-1); repeatable`).argParser((value: string, previous: Threshold[] = []) => [...previous, parseThreshold(flag, metric, value)]).default([]);
+  return new Option(`${flag} <[group=]n>`, `exit 1 when ${metric === 'f1' ? 'F1' : metric} is below n (0-1); repeatable`)
+    .argParser((value: string, previous: Threshold[] = []) => [...previous, parseThreshold(flag, metric, value)])
+    .default([]);
 }
 
 function parseThreshold(flag: string, metric: MetricName, value: string): Threshold {

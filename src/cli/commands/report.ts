@@ -33,7 +33,9 @@ export function registerReport(program: Command, context: CommandContext): void 
   const command = program
     .command('report')
     .summary('skill demand across many ads: shares, categories, pairs, scores')
-    .description('Count which skills many job ads name (files, directories, globs, stdin, or JSON Lines with one ad per line): per skill the documents naming it and their share, per category the share of ads, the skills named together, the score distribution and the requirement levels.')
+    .description(
+      'Count which skills many job ads name (files, directories, globs, stdin, or JSON Lines with one ad per line): per skill the documents naming it and their share, per category the share of ads, the skills named together, the score distribution and the requirement levels.',
+    )
     .argument('[inputs...]', "files, directories, glob patterns, or '-' for stdin (default: stdin when piped)");
   addCommonOptions(command, Object.keys(reportReporters))
     .option('--jsonl', 'inputs are JSON Lines, one ad per line: {"text": ..., "id"?: ..., "title"?: ...} (.gz read directly)')
@@ -65,7 +67,10 @@ Exit codes: 0 done, 2 usage error, bad taxonomy, or an input (or a line of one) 
 async function report(inputs: string[], options: ReportCliOptions, { io }: CommandContext): Promise<number> {
   const maxBytes = maxSizeOption(options.maxSize);
   if (inputs.length === 0 && (io.stdin === undefined || io.stdin.isTTY === true)) {
-    throw new UsageError('no inputs: give files, directories or globs, or pipe ads to stdin', "try 'skillscan report ads/' or 'skillscan report --jsonl ads.jsonl'");
+    throw new UsageError(
+      'no inputs: give files, directories or globs, or pipe ads to stdin',
+      "try 'skillscan report ads/' or 'skillscan report --jsonl ads.jsonl'",
+    );
   }
   const taxonomy = loadTaxonomy({ files: options.taxonomy });
   const progress = createProgress(io, options.progress && !options.quiet);
@@ -89,6 +94,7 @@ async function report(inputs: string[], options: ReportCliOptions, { io }: Comma
     progress.done();
   }
   for (const failure of result.errors) io.stderr.write(`${failure.source}: ${failure.message}\n`);
-  if (!options.quiet) writeReport(reportReporters[options.format](result, reportOptions(options.output ? false : options.color, io, false)), options.output, io);
+  if (!options.quiet)
+    writeReport(reportReporters[options.format](result, reportOptions(options.output ? false : options.color, io, false)), options.output, io);
   return result.errors.length > 0 ? EXIT.failure : EXIT.ok;
 }

@@ -12,7 +12,10 @@ export function registerSchema(program: Command, { io }: CommandContext): void {
     .argument('<kind>', SCHEMA_KINDS.join(' | '))
     .option('-o, --output <file>', 'write the schema to a file instead of stdout')
     .option('--verbose', 'more detail on errors (stack traces)')
-    .addHelpText('after', '\nExamples:\n  $ skillscan schema scan > scan.schema.json\n  $ skillscan scan ads/ -f json | npx ajv-cli validate --spec=draft2020 -s scan.schema.json -d /dev/stdin')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ skillscan schema scan > scan.schema.json\n  $ skillscan scan ads/ -f json | npx ajv-cli validate --spec=draft2020 -s scan.schema.json -d /dev/stdin',
+    )
     .action((kind: string, options: { output?: string }) => {
       if (!(SCHEMA_KINDS as readonly string[]).includes(kind)) throw new UsageError(`unknown schema "${kind}" (choose ${SCHEMA_KINDS.join(', ')})`);
       writeReport(jsonSchemaText(kind as SchemaKind), options.output, io);

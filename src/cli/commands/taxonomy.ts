@@ -36,20 +36,31 @@ Examples:
 
   view(group.command('list').description('List the skills of every category (or of one), with their aliases.'))
     .option('-c, --category <id>', 'only this category')
-    .addHelpText('after', '\nExamples:\n  $ skillscan taxonomy list\n  $ skillscan taxonomy list -c languages -f json\n  $ skillscan taxonomy list -t my-skills.yaml -c messaging')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ skillscan taxonomy list\n  $ skillscan taxonomy list -c languages -f json\n  $ skillscan taxonomy list -t my-skills.yaml -c messaging',
+    )
     .action((options: ViewOptions) => list(options, context));
 
   view(group.command('show').description('Show one skill, found by id, name or any alias (case-insensitive).').argument('<skill>', 'an id, a name or an alias'))
-    .addHelpText('after', '\nExamples:\n  $ skillscan taxonomy show postgres\n  $ skillscan taxonomy show "Spring Boot" -f json\n  $ skillscan taxonomy show acmeq -t my-skills.yaml\n\nExit codes: 0 shown, 2 no such skill (with a suggestion).')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ skillscan taxonomy show postgres\n  $ skillscan taxonomy show "Spring Boot" -f json\n  $ skillscan taxonomy show acmeq -t my-skills.yaml\n\nExit codes: 0 shown, 2 no such skill (with a suggestion).',
+    )
     .action((query: string, options: ViewOptions) => show(query, options, context));
 
   group
     .command('validate')
-    .description('Check taxonomy files as -t uses them (merged over the built-in one), or complete ones with --standalone: fields, ids, aliases, implies, rules, and every example sentence.')
+    .description(
+      'Check taxonomy files as -t uses them (merged over the built-in one), or complete ones with --standalone: fields, ids, aliases, implies, rules, and every example sentence.',
+    )
     .argument('<files...>', 'taxonomy YAML files (each checked on its own)')
     .option('--standalone', 'each file is a complete taxonomy, not a layer over the built-in one')
     .option('--verbose', 'more detail on errors (stack traces)')
-    .addHelpText('after', '\nExamples:\n  $ skillscan taxonomy validate my-skills.yaml\n  $ skillscan taxonomy validate --standalone fixtures/taxonomies/mini.yaml\n\nExit codes: 0 all valid, 2 a problem (each printed as file:line:col: reason).')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ skillscan taxonomy validate my-skills.yaml\n  $ skillscan taxonomy validate --standalone fixtures/taxonomies/mini.yaml\n\nExit codes: 0 all valid, 2 a problem (each printed as file:line:col: reason).',
+    )
     .action((files: string[], options: { standalone?: boolean }) => validate(files, options, context));
 
   group
@@ -58,7 +69,10 @@ Examples:
     .argument('[file]', 'where to write it', 'my-skills.yaml')
     .option('--force', 'overwrite the file if it exists')
     .option('--verbose', 'more detail on errors (stack traces)')
-    .addHelpText('after', '\nExamples:\n  $ skillscan taxonomy init\n  $ skillscan taxonomy init taxonomy/acme.yaml --force\n  $ skillscan scan -t my-skills.yaml job.txt')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ skillscan taxonomy init\n  $ skillscan taxonomy init taxonomy/acme.yaml --force\n  $ skillscan scan -t my-skills.yaml job.txt',
+    )
     .action((file: string, options: { force?: boolean }) => init(file, options, context));
 }
 
@@ -66,7 +80,9 @@ function list(options: ViewOptions, { io }: CommandContext): void {
   const taxonomy = loadTaxonomy({ files: options.taxonomy }).taxonomy();
   if (options.category !== undefined) assertCategory(taxonomy, options.category);
   const listing = taxonomyListing(taxonomy, options.category);
-  io.stdout.write(options.format === 'json' ? `${JSON.stringify(listing, null, 2)}\n` : taxonomyListTable(listing, { chalk: makeChalk(options.color, io), explain: false }));
+  io.stdout.write(
+    options.format === 'json' ? `${JSON.stringify(listing, null, 2)}\n` : taxonomyListTable(listing, { chalk: makeChalk(options.color, io), explain: false }),
+  );
 }
 
 function show(query: string, options: ViewOptions, { io }: CommandContext): void {
@@ -87,7 +103,9 @@ function validate(files: string[], options: { standalone?: boolean }, context: C
       for (const p of shown) io.stderr.write(`${p}\n`);
       io.stderr.write(`${file}: ${shown.length} problem${shown.length === 1 ? '' : 's'}\n`);
     } else {
-      io.stdout.write(`${file}: valid${options.standalone ? '' : ' over the built-in taxonomy'} (${result.skills} skill${result.skills === 1 ? '' : 's'}, ${result.categories} categor${result.categories === 1 ? 'y' : 'ies'} of its own; ${result.taxonomy!.skills.length} skills in all)\n`);
+      io.stdout.write(
+        `${file}: valid${options.standalone ? '' : ' over the built-in taxonomy'} (${result.skills} skill${result.skills === 1 ? '' : 's'}, ${result.categories} categor${result.categories === 1 ? 'y' : 'ies'} of its own; ${result.taxonomy!.skills.length} skills in all)\n`,
+      );
     }
   }
   if (failed) context.exitCode = EXIT.failure;
@@ -96,5 +114,7 @@ function validate(files: string[], options: { standalone?: boolean }, context: C
 function init(file: string, options: { force?: boolean }, context: CommandContext): void {
   const { io } = context;
   initTaxonomyFile(resolve(io.cwd, file), file, options);
-  io.stdout.write(`wrote ${file}: a starter taxonomy over the built-in one (valid).\nNext: edit it, check it with 'skillscan taxonomy validate ${file}', use it with 'skillscan scan -t ${file} job.txt'.\n`);
+  io.stdout.write(
+    `wrote ${file}: a starter taxonomy over the built-in one (valid).\nNext: edit it, check it with 'skillscan taxonomy validate ${file}', use it with 'skillscan scan -t ${file} job.txt'.\n`,
+  );
 }
