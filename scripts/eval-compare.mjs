@@ -13,7 +13,7 @@ const root = resolve(fileURLToPath(import.meta.url), '../..');
 const args = process.argv.slice(2);
 const verbose = args.includes('--verbose') || args.includes('-v');
 const dir = resolve(args.find((a) => !a.startsWith('-')) ?? join(root, 'fixtures/eval'));
-const { run } = await import(pathToFileURL(join(root, 'dist/index.js')).href);
+const { compare } = await import(pathToFileURL(join(root, 'dist/index.js')).href);
 
 const labels = JSON.parse(readFileSync(join(dir, 'labels.json'), 'utf8'));
 const files = readdirSync(join(dir, 'ads'))
@@ -22,16 +22,12 @@ const files = readdirSync(join(dir, 'ads'))
 const tmp = mkdtempSync(join(tmpdir(), 'skillscan-eval-'));
 const cv = join(tmp, 'empty-cv.txt');
 writeFileSync(cv, '');
-let stdout = '';
-let stderr = '';
-const io = { stdout: { write: (s) => (stdout += s) }, stderr: { write: (s) => (stderr += s) }, env: {}, cwd: join(dir, 'ads') };
-const code = await run(['compare', '--cv', cv, '-f', 'json', ...files], io);
-rmSync(tmp, { recursive: true, force: true });
-if (code === 2) {
-  console.error(stderr);
+// The library's compare, as `skillscan compare --cv EMPTY -f json ADS` computes it.
+const result = await compare(cv, files, { cwd: join(dir, 'ads') }).finally(() => rmSync(tmp, { recursive: true, force: true }));
+if (result.errors.length > 0) {
+  for (const e of result.errors) console.error(`${e.source}: ${e.message}`);
   process.exit(2);
 }
-const result = JSON.parse(stdout);
 
 let tp = 0,
   fp = 0,
