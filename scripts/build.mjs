@@ -123,6 +123,7 @@ const portable = {
     ambiguous: s.ambiguous.map((a) => ({ ...a, at: rel(a.at) })),
   })),
   categories: taxonomy.categories.map((c) => ({ ...c, at: rel(c.at) })),
+  cues: taxonomy.cues.map((c) => ({ ...c, at: rel(c.at), phraseAt: c.phraseAt?.map(rel) })),
 };
 writeFileSync(join(dist, 'taxonomy.source.json'), JSON.stringify(portable));
 // Pure ASCII (other characters as \u escapes): read as a one-byte string, which decodes and parses

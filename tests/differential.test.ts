@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { Matcher } from '../src/match/matcher.js';
 import { buildMatchIndex, decodeMatchIndex } from '../src/match/matchIndex.js';
 import { loadTaxonomy } from '../src/taxonomy/index.js';
-import { SECTION_CUE_WORDS } from '../src/analyze/cueWords.js';
+
 import { Lexicon } from '../src/match/lexicon.js';
 import { TokenBuffer, tokenize } from '../src/match/tokenize.js';
 import { mini } from './helpers/mini.js';
@@ -177,13 +177,13 @@ describe.skipIf(!existsSync(CORPUS))('tuned hot path = reference on corpus ads (
 describe('saved matcher index', () => {
   it('the build saves the shipped index, and it decodes to what building gives', () => {
     expect(loaded.matchIndex).toBeTypeOf('string');
-    const vocabulary = new Matcher(shipped, { cues: SECTION_CUE_WORDS }).lexicon;
+    const vocabulary = new Matcher(shipped, { cues: shipped.cues.words }).lexicon;
     const decoded = decodeMatchIndex(loaded.matchIndex!, vocabulary.words.length);
-    expect(decoded).toEqual(buildMatchIndex(shipped, SECTION_CUE_WORDS));
+    expect(decoded).toEqual(buildMatchIndex(shipped, shipped.cues.words));
   });
 
   it('an index that does not fit the vocabulary is refused, and the matcher then builds its own', () => {
-    const size = new Matcher(shipped, { cues: SECTION_CUE_WORDS }).lexicon.words.length;
+    const size = new Matcher(shipped, { cues: shipped.cues.words }).lexicon.words.length;
     expect(decodeMatchIndex(loaded.matchIndex!, size + 1)).toBeUndefined();
     expect(decodeMatchIndex(loaded.matchIndex!.slice(0, 400), size)).toBeUndefined();
     const withoutCues = new Matcher(shipped, { savedIndex: loaded.matchIndex! });

@@ -3,10 +3,12 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Scanner, loadTaxonomy } from '../src/index.js';
-import { SECTION_CUE_WORDS } from '../src/analyze/cueWords.js';
-import { POSTFIX_CUE, PREFIX_CUE, QUICK_CUE, findLevelRanges, mentionOffsets, preferredCue } from '../src/analyze/sections.js';
+import { findLevelRanges, levelCues, mentionOffsets, preferredCue } from '../src/analyze/sections.js';
 
-// QUICK_CUE lets inlineCues skip lines that cannot hold a cue; it must match wherever a cue does.
+const { after: POSTFIX_CUE, before: PREFIX_CUE, quick: QUICK_CUE } = levelCues();
+const SECTION_CUE_WORDS = loadTaxonomy().compiled.cues.words;
+
+// The cues' quick test lets inlineCues skip lines that cannot hold a cue; it must match wherever a cue does.
 const CUES = [
   'is a plus',
   'are a big bonus',
@@ -86,7 +88,7 @@ describe('inline cue prefilter', () => {
   });
 });
 
-// PREFIX_CUE starts with a lookahead for its alternatives' first letters: each forward cue, in any
+// The forward cues' expression starts with a lookahead for its texts' first letters: each forward cue, in any
 // case, must still match it on its own (POSTFIX_CUE's samples are the rest of CUES, checked above).
 describe('forward cue expression', () => {
   const FORWARD = [

@@ -15,6 +15,7 @@ const manifest = builtinManifestPath();
 const taxonomy = mergeLayers([loadTaxonomyLayer(manifest)]);
 const scanner = new Scanner(compileTaxonomy(taxonomy));
 const skillFiles = readdirSync(join(ROOT, 'taxonomy/skills')).filter((f) => f.endsWith('.yaml'));
+const cueFiles = readdirSync(join(ROOT, 'taxonomy/cues')).filter((f) => f.endsWith('.yaml'));
 
 describe('shipped taxonomy lint', () => {
   it('includes every skill file, one per category', () => {
@@ -56,7 +57,7 @@ describe('shipped taxonomy lint', () => {
   });
 
   it('validates (unique ids and aliases, known categories, implies without cycles) — loading would throw otherwise', () => {
-    expect(taxonomy.files.length).toBe(skillFiles.length + 1);
+    expect(taxonomy.files.length).toBe(skillFiles.length + cueFiles.length + 1);
   });
 });
 

@@ -1,6 +1,7 @@
 import type { Level } from '../model/result.js';
 import { isAsciiLetter } from '../match/chars.js';
-import { INLINE_CUE_WORDS, NEGATED_CUE_WORDS, SECTION_CUE_WORDS } from './cueWords.js';
+import type { CompiledCues } from '../model/compiled.js';
+import { builtinCompiled } from '../taxonomy/builtin.js';
 
 /**
  * Requirement levels from an ad's structure. Pure: text in, ranges out (offsets into the same text).
@@ -33,96 +34,60 @@ const WORD = '[\\p{L}\\p{N}_]';
 const START_OF_WORD = `(?<!${WORD})`;
 const END_OF_WORD = `(?!${WORD})`;
 
-// Heading/label text (lower case, markup removed) that opens a preferred section. Anchored at the
-// start so "Immediate joiners preferred" (a title line) is not a cue.
-const PREFERRED_HEADING = new RegExp(
-  '^(?:' +
-    [
-      "(?:it'?s |it would be |would be |also |even |really )*(?:nice|good|great)[ -]to[ -]haves?",
-      "(?:it'?d|it would|it will|would|will) (?:also )?be (?:great|nice|good|a plus|a bonus|awesome|ideal)",
-      "(?:it'?s|it is) a plus",
-      'bonus(?: points?| skills?)?',
-      '(?:extra|brownie|bonus) points',
-      'preferred(?: qualifications?| skills?| experience| requirements?| knowledge)?',
-      'desir(?:ed|able)(?: qualifications?| skills?| experience)?',
-      'additional (?:skills|qualifications)',
-      'optional(?: skills?| qualifications?)?',
-      'pluses|plus points?|(?:a |the |some )?(?:big )?plus(?:ses)?',
-      '(?:what )?(?:would |will |could )?(?:make|makes|help) you stand out|to stand out|stand out|even better(?: if)?|ideally(?: you)?(?: also)?(?: have| bring)?',
-      "(?:we'?d|we would) (?:also )?love(?: it)?(?: if)?(?: you)?",
-      'advantageous|(?:an? |would be an? |considered an? )?(?:advantage|asset)s?',
-      'added bonus|extras?|not required but|helpful|a bonus',
-      // German
-      'wünschenswert|von vorteil|pluspunkte?|idealerweise|(?:das )?wäre (?:schön|toll|super)|kein muss|gern gesehen|nice-to-have',
-      // French
-      '(?:les |des |quelques )?(?:petits |gros )?(?:plus|atouts?)(?: supplémentaires)?|un (?:vrai |gros )?plus|(?:compétences |profil )?(?:souhaitée?s?|appréciée?s?)|idéalement|serait un (?:plus|atout)',
-      // Spanish
-      'deseables?|valorables?|(?:se )?valorar[aá]n?|suman? puntos|puntos (?:extra|adicionales)|(?:es |será )?un plus|idealmente|(?:requisitos |conocimientos )?deseados',
-    ].join('|') +
-    `)(?:\\s+(?:if|for|when|but|to|you|that)${END_OF_WORD}.*|\\s*\\(.*)?$`,
-  'u',
-);
+/**
+ * The requirement cues (taxonomy/cues/LANG.yaml, compiled with the taxonomy) as the analysis uses
+ * them. Made once per compiled taxonomy.
+ */
+export interface LevelCues {
+  /** Heading or label text (lower case, markup removed) that opens a preferred section; anchored at
+   * the start, so "Immediate joiners preferred" (a title line) is not a cue. */
+  heading: RegExp;
+  /** A heading cue glued to the end of a line ("microservice architectureNice to have:"). */
+  glued: RegExp;
+  /** Other section names: on a line of their own they are headings even without markup, and end a
+   * preferred section. (Any heading that is not a preferred cue counts as required.) */
+  section: RegExp;
+  /** Inline cues that look back over their clause: "Go is a plus", "(GCP preferred)". */
+  after: RegExp;
+  /** Inline cues that look forward over their clause: "ideally Terraform", "bonus points for Rust". */
+  before: RegExp;
+  /** A line ending in ":" that holds one of these introduces a preferred list. */
+  leadIn: RegExp;
+  /** A cheap test that a text may hold an inline cue: it holds one of their words. */
+  quick: RegExp;
+  /** Every cue word (as the tokenizer normalises tokens), and those of inline cues. */
+  words: ReadonlySet<string>;
+  inlineWords: ReadonlySet<string>;
+}
 
-// Common section names: on a line of their own they are headings even without markup, so that
-// they end a preferred section. (Any heading that is not a preferred cue counts as required.)
-const KNOWN_HEADING = new RegExp(
-  '^(?:' +
-    [
-      "requirements?|required(?: skills| qualifications)?|must[ -]haves?|what you(?:'ll)? (?:bring|need)|you have|(?:minimum |basic )?qualifications?|your profile|about you|who you are|(?:key |technical )?skills|essential|mandatory",
-      "responsibilities|(?:your |key )?(?:tasks|role|responsibilities|mission)|the role|what you(?:'ll)? do|what you(?:'ll)? work on|tech(?:nology)? stack|our stack|stack",
-      '(?:what )?we offer|our offer|benefits|perks|compensation|about (?:us|the (?:role|company|team|job))|how to apply|apply|the company|who we are',
-      'anforderungen|dein profil|ihr profil|das bringst du mit|deine aufgaben|ihre aufgaben|wir bieten|was wir bieten|über uns',
-      'profil recherché|votre profil|vos missions|missions|avantages|qui sommes-nous|exigences',
-      'requisitos|perfil|responsabilidades|beneficios|ofrecemos|sobre nosotros',
-    ].join('|') +
-    ')' +
-    END_OF_WORD,
-  'u',
-);
+const compiledCues = new WeakMap<CompiledCues, LevelCues>();
+let builtinCues: CompiledCues | undefined;
+
+/** The analysis's cues for a compiled taxonomy's cue data (default: the shipped taxonomy's). */
+export function levelCues(cues: CompiledCues = (builtinCues ??= builtinCompiled().taxonomy.cues)): LevelCues {
+  let made = compiledCues.get(cues);
+  if (made) return made;
+  // The inline cues start with a lookahead for the first letters their texts can have: it changes no
+  // match, but rejects most positions before the Unicode word-edge test.
+  const first = `(?=[${cues.firstLetters.replace(/[\\\]^-]/g, '\\$&')}])`;
+  const afterAtEnd = `(?:${cues.afterAtEnd})(?=\\s*(?:[.;,)!]|$))`;
+  made = {
+    heading: new RegExp(`^(?:${cues.heading})(?:\\s+(?:if|for|when|but|to|you|that)${END_OF_WORD}.*|\\s*\\(.*)?$`, 'u'),
+    glued: new RegExp(`(?:${cues.heading})\\s*[:：]\\s*$`, 'iu'),
+    section: new RegExp(`^(?:${cues.section})${END_OF_WORD}`, 'u'),
+    after: new RegExp(`${first}${START_OF_WORD}(?:(?:${cues.after})${END_OF_WORD}|${afterAtEnd})`, 'giu'),
+    before: new RegExp(`${first}${START_OF_WORD}(?:${cues.before})${END_OF_WORD}`, 'giu'),
+    leadIn: new RegExp(`${START_OF_WORD}(?:${cues.leadIn})${END_OF_WORD}`, 'iu'),
+    quick: new RegExp(cues.inlineWords.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|') || '(?!)', 'iu'),
+    words: new Set(cues.words),
+    inlineWords: new Set(cues.inlineWords),
+  };
+  compiledCues.set(cues, made);
+  return made;
+}
 
 const BOLD_LINE_START = /^\s*(?:<(?:p|div|li)\b[^>]*>\s*)?(?:\*\*|__|<(?:b|strong)\b[^>]*>)/i;
 const BOLD_LINE_END = /(?:\*\*|__|<\/(?:b|strong)>)\s*[:：]?\s*(?:<\/(?:p|div|li)>)?\s*(?:<br\s*\/?>)?\s*$/i;
-
-// Inline cues that look back over their clause: "Go is a plus", "(GCP preferred)".
-const POSTFIX_TAIL =
-  '\\s+(?:a\\s+(?:big\\s+|huge\\s+|strong\\s+|real\\s+|nice\\s+|definite\\s+)?(?:plus|bonus|advantage)|an?\\s+(?:added\\s+|extra\\s+)?(?:advantage|asset|bonus|plus)|welcome|nice[ -]to[ -]have|desirable|preferred|beneficial|appreciated|optional|not (?:required|mandatory|a must))';
-// Each cue expression starts with a lookahead for the first letters its alternatives can have: it
-// changes no match, but rejects most positions before the Unicode word-edge test. A
-// new alternative with another first letter needs it here: the samples in
-// tests/sections-prefilter.test.ts fail without it.
-export const POSTFIX_CUE = new RegExp(
-  "(?=[iawnpdosvegub'])(?:" +
-    START_OF_WORD +
-    '(?:' +
-    [
-      `(?:is|are|would be|will be|would also be|is also|are also|is always|are always|is definitely|is considered)${POSTFIX_TAIL}`,
-      '(?:a (?:big |huge |strong |real |definite )?plus|nice[ -]to[ -]have|an? (?:added )?(?:advantage|asset))',
-      '(?:preferred|desirable|welcome|appreciated|optional|a bonus)(?=\\s*(?:[.;,)!]|$))',
-      // German
-      '(?:ist |sind |wäre |wären )?(?:von vorteil|wünschenswert|ein plus|ein pluspunkt|gern gesehen|willkommen)',
-      // French
-      '(?:est |sont |serait |seraient )?(?:un (?:gros |vrai |réel )?plus|un atout|appréciée?s?|souhaitée?s?|bienvenue?s?|de préférence)',
-      // Spanish
-      '(?:es |son |será |serán )?(?:un plus|deseables?|valorables?|bienvenidos?|suma puntos)',
-    ].join('|') +
-    `)${END_OF_WORD}|(?<=${WORD})'s${POSTFIX_TAIL}${END_OF_WORD})`, // "it's a plus"
-  'giu',
-);
-
-// Inline cues that look forward over their clause: "ideally Terraform", "bonus points for Rust".
-export const PREFIX_CUE = new RegExp(
-  `(?=[ipbeasvd])${START_OF_WORD}(?:ideally|preferably|bonus points (?:for|if)|extra points (?:for|if)|bonus if|a plus if|even better if|it'?s a plus if|plus if|idealerweise|vorzugsweise|idéalement|de préférence|idealmente|preferentemente|preferiblemente|se valorar[aá]n?|se valora)${END_OF_WORD}`,
-  'giu',
-);
-
-/**
- * A cheap test that a line may hold an inline cue: every alternative of POSTFIX_CUE and PREFIX_CUE
- * contains one of these words (same `iu` flags, so the same case folding). Most lines contain
- * none, and the big cue expressions (costlier than matching the skills) are then
- * skipped. Keep it a superset when adding cues (tests/sections-prefilter.test.ts checks samples).
- */
-export const QUICK_CUE =
-  /plus|bonus|advantage|asset|welcome|nice|desirable|prefer|beneficial|appreciated|optional|not (?:required|mandatory|a must)|vorteil|wünschenswert|gern|willkommen|atout|appréci|souhait|bienven|préférence|deseable|valora|suma|ideally|idealerweise|idealmente|idéal|points|better|vorzugsweise/iu;
 
 interface Line {
   start: number;
@@ -151,7 +116,7 @@ const CUE_WINDOW = 400;
  *   Every heading, label and inline cue that sets a level holds such a word, and the other lines only
  *   matter to end an open section, so those are read while one is open.
  */
-export function findLevelRanges(text: string, mentions?: readonly number[], cues?: readonly number[]): LevelRange[] {
+export function findLevelRanges(text: string, mentions?: readonly number[], cues?: readonly number[], cueSet: LevelCues = levelCues()): LevelRange[] {
   const lines = new LineReader(text);
   // Cue word offsets in order, for the trigger lines and for lineHasCue below (the tokenizer gives
   // them in text order; sorting a copy otherwise keeps that a convenience, not a contract).
@@ -192,7 +157,7 @@ export function findLevelRanges(text: string, mentions?: readonly number[], cues
   };
   // The cue words that may begin an inline cue's word ("plus", not "great"): a part of a line without
   // one holds no inline cue. Parts come in text order.
-  const inlineWords = cueWords?.filter((at) => mayBeInlineCue(text, at));
+  const inlineWords = cueWords?.filter((at) => mayBeInlineCue(text, at, cueSet));
   let ic = 0;
   const hasInlineCue = (part: Line): boolean => {
     if (!inlineWords) return true;
@@ -211,24 +176,30 @@ export function findLevelRanges(text: string, mentions?: readonly number[], cues
     const hasCue = lineHasCue(line);
     // Outside a section, a line without a cue word sets nothing (no cue heading, label or inline cue)
     // unless it ends in a glued label: the ":" lines read for those are mostly something else.
-    if (!section && !hasCue && !gluedLabel(line)) continue;
-    const heading = asHeading(text, lines, line, hasCue);
+    if (!section && !hasCue && !gluedLabel(line, cueSet)) continue;
+    const heading = asHeading(text, lines, line, hasCue, cueSet);
     if (heading) {
       if (section && heading.depth > section.depth) continue; // a sub-heading inside the section
       close(line.start + heading.at);
       // A glued label ("architectureNice to have:") has no cue token of its own: its text is a cue already.
-      const cue = hasCue || heading.glued ? preferredCue(heading.text) : undefined;
+      const cue = hasCue || heading.glued ? preferredCue(heading.text, cueSet) : undefined;
       if (cue) section = { start: line.start + heading.at, depth: heading.depth, cue };
       continue;
     }
-    const label = labelWithValue(line.clean, hasCue);
+    const label = labelWithValue(line.clean, hasCue, cueSet);
     if (label?.known && section) close(line.start); // "Key skills: Go, AWS" after a Nice to have list
     if (label?.cue && !section) {
       const end = continuationEnd(lines, line);
       ranges.push({ start: line.start + label.valueAt, end, level: 'preferred', cue: label.cue });
       continue;
     }
-    if (!section) for (const part of cueParts(line)) if (hasInlineCue(part)) ranges.push(...inlineCues(part));
+    if (section) continue;
+    // "You would ideally have:" / "The following would be a plus:" introduce a preferred list.
+    if (hasCue && endsWithColon(line.clean)) {
+      const leadIn = cueSet.leadIn.exec(line.clean);
+      if (leadIn) ranges.push({ start: line.end, end: listEnd(lines, line), level: 'preferred', cue: leadIn[0] });
+    }
+    for (const part of cueParts(line)) if (hasInlineCue(part)) ranges.push(...inlineCues(part, cueSet));
   }
   close(text.length);
   return ranges;
@@ -370,23 +341,22 @@ export function levelLookup(ranges: LevelRange[]): (offset: number) => Level {
 }
 
 /** The heading's text when it is a preferred cue ("Nice to have"), else undefined. */
-export function preferredCue(heading: string): string | undefined {
+export function preferredCue(heading: string, cues: LevelCues = levelCues()): string | undefined {
   const words = normalizeHeading(heading);
   const parts = words.split(/[^\p{L}\p{N}]+/u);
-  if (words.split(' ').length > 8 || !parts.some((w) => CUE_WORDS.has(w))) return undefined; // the big regex only for a heading with a cue word
-  const m = PREFERRED_HEADING.exec(words);
+  if (words.split(' ').length > 12 || !parts.some((w) => cues.words.has(w))) return undefined; // the big regex only for a heading with a cue word
+  // A heading made of a cue ("Nice to have"), or a lead-in ending in ":" ("You would ideally have:").
+  const m = cues.heading.exec(words) ?? (/[:：]\s*$/.test(heading) ? cues.leadIn.exec(words) : null);
   return m ? heading.trim() : undefined;
 }
 
-const CUE_WORDS = new Set(SECTION_CUE_WORDS);
-const INLINE_WORDS = new Set(INLINE_CUE_WORDS);
 const LETTERS = /\p{L}+/uy;
 
 /**
  * Whether the cue word the tokenizer noted at `at` can be part of an inline cue. A word that is not
  * a known cue word (the tokenizer saw it differently) counts as one: skipping must never lose a cue.
  */
-function mayBeInlineCue(text: string, at: number): boolean {
+function mayBeInlineCue(text: string, at: number, cues: LevelCues): boolean {
   let end = at;
   while (end < text.length && isAsciiLetter(text.charCodeAt(end))) end++;
   let word: string;
@@ -399,10 +369,7 @@ function mayBeInlineCue(text: string, at: number): boolean {
   } else {
     word = text.slice(at, end).toLowerCase(); // NFKC leaves ASCII letters as they are
   }
-  if (!CUE_WORDS.has(word)) return true;
-  const negation = NEGATED_CUE_WORDS.get(word);
-  if (negation !== undefined) return at >= negation.length && text.slice(at - negation.length, at).toLowerCase() === negation;
-  return INLINE_WORDS.has(word);
+  return !cues.words.has(word) || cues.inlineWords.has(word);
 }
 
 // The same heading is normalised up to three times in a row (cue? known name? cue of the heading).
@@ -446,7 +413,7 @@ interface Heading {
 }
 
 /** The line as a heading, or undefined. */
-function asHeading(text: string, lines: LineReader, line: TextLine, hasCue: boolean): Heading | undefined {
+function asHeading(text: string, lines: LineReader, line: TextLine, hasCue: boolean, cues: LevelCues): Heading | undefined {
   const raw = line.raw;
   const md = raw.includes('#') ? /^\s{0,3}(#{1,6})\s+(.*)$/.exec(raw) : null;
   if (md) return { text: md[2]!, at: 0, depth: md[1]!.length };
@@ -454,7 +421,7 @@ function asHeading(text: string, lines: LineReader, line: TextLine, hasCue: bool
   if (html) return { text: line.clean, at: 0, depth: Number(html[1]) };
   const content = line.clean.trim();
   if (content === '' || content.length > 70 || isBullet(raw, line)) {
-    return gluedLabel(line);
+    return gluedLabel(line, cues);
   }
   // Every test below gives the same heading, so the cheap ones run first and the regex-heavy last.
   const heading: Heading = { text: content, at: 0, depth: 7 };
@@ -464,14 +431,14 @@ function asHeading(text: string, lines: LineReader, line: TextLine, hasCue: bool
   if (words <= 8 && isColon(content.charCodeAt(content.length - 1))) return heading;
   if (words <= 8 && isAllCaps(content)) return heading;
   const plain = words <= 6 && !/[.,;!?]/.test(content[content.length - 1]!) && !colonBeforeText(content);
-  if (!plain) return gluedLabel(line);
+  if (!plain) return gluedLabel(line, cues);
   // A cue or a common section name on a line of its own is a heading, whatever its markup.
-  if (hasCue && preferredCue(content)) return heading;
+  if (hasCue && preferredCue(content, cues)) return heading;
   // Alone after an empty line (a line of tags only, such as <ul>, does not count as empty).
   const before = lines.previous(line);
   if ((before === undefined || text.slice(before.start, before.end).trim() === '') && !isBlank(lines.next(line))) return heading;
-  if (KNOWN_HEADING.test(normalizeHeading(content))) return heading;
-  return gluedLabel(line);
+  if (cues.section.test(normalizeHeading(content))) return heading;
+  return gluedLabel(line, cues);
 }
 
 /** `text.split(/\s+/).length` of a trimmed, non-empty text, without the array. */
@@ -504,20 +471,29 @@ function isAllCaps(text: string): boolean {
 }
 
 /** Scraper damage: "microservice architectureNice to have:" — a cue label glued to the end of a line. */
-function gluedLabel(line: Line): Heading | undefined {
+function gluedLabel(line: Line, cues: LevelCues): Heading | undefined {
   if (!endsWithColon(line.clean)) return undefined; // exact pre-check: the pattern ends in ":"
-  const m = /(nice[ -]to[ -]have|good[ -]to[ -]have|bonus points|preferred(?: qualifications)?|wünschenswert|von vorteil)\s*:\s*$/iu.exec(line.clean);
-  if (!m || m.index === 0) return undefined;
+  const m = cues.glued.exec(line.clean);
+  if (!m || m.index === 0 || !gluedAt(line.clean, m.index)) return undefined;
   return { text: m[0], at: m.index, depth: 7, glued: true };
 }
 
 /** "Nice to have: React, Heroku" (possibly after a bullet): the cue and where its value starts. */
-function labelWithValue(clean: string, hasCue: boolean): { cue?: string; known: boolean; valueAt: number } | undefined {
+/**
+ * A glued cue starts where words were run together: at a capital after a letter ("skillsBonus",
+ * "AWSPluses") or after something that is not a letter; not inside a word ("surplus:").
+ */
+function gluedAt(text: string, at: number): boolean {
+  const c = text[at]!;
+  return c !== c.toLowerCase() || !/\p{L}/u.test(text[at - 1]!);
+}
+
+function labelWithValue(clean: string, hasCue: boolean, cues: LevelCues): { cue?: string; known: boolean; valueAt: number } | undefined {
   if (!hasEarlyColon(clean)) return undefined; // exact pre-check: a label is at most ~70 characters before its ":"
   const m = /^(\s*(?:[-*+•·◦▪‣–—]\s+|\d{1,2}[.)]\s+)?)([^:：\n]{2,60})[:：]\s*(?=\S)/u.exec(clean);
   if (!m) return undefined;
-  const cue = hasCue ? preferredCue(m[2]!) : undefined;
-  const known = !cue && m[1] === '' && KNOWN_HEADING.test(normalizeHeading(m[2]!));
+  const cue = hasCue ? preferredCue(m[2]!, cues) : undefined;
+  const known = !cue && m[1] === '' && cues.section.test(normalizeHeading(m[2]!));
   return cue || known ? { cue, known, valueAt: m[0].length } : undefined;
 }
 
@@ -535,6 +511,27 @@ function hasEarlyColon(line: string): boolean {
   return first >= 2 && first <= 200; // generous: the pattern's prefix (spaces, a bullet) is short in practice
 }
 
+/**
+ * The end of the list that follows a lead-in line: its bullets (blank lines between them allowed) and
+ * their wrapped lines; a paragraph of text, a heading or two blank lines end it.
+ */
+function listEnd(lines: LineReader, lead: TextLine): number {
+  let end = lead.end;
+  let blanks = 0;
+  for (let next = lines.next(lead); next; next = lines.next(next)) {
+    if (isBlank(next)) {
+      if (++blanks >= 2) break;
+      continue;
+    }
+    const bullet = isBullet(next.raw, next);
+    if (!bullet && !(blanks === 0 && end === lead.end) && !/^[ \t]+\S/.test(next.clean)) break;
+    if (!bullet && end !== lead.end && blanks > 0) break;
+    blanks = 0;
+    end = next.end;
+  }
+  return end;
+}
+
 /** The end of a line's item: following indented lines (a wrapped bullet) belong to it. */
 function continuationEnd(lines: LineReader, line: Line): number {
   let last = line;
@@ -543,20 +540,27 @@ function continuationEnd(lines: LineReader, line: Line): number {
 }
 
 /** Preferred ranges set by inline cues inside one line. */
-function inlineCues(line: Line): LevelRange[] {
+function inlineCues(line: Line, cues: LevelCues): LevelRange[] {
   const ranges: LevelRange[] = [];
   const text = line.clean;
-  if (!/[a-zà-ÿ]/i.test(text) || !QUICK_CUE.test(text)) return ranges;
-  for (const m of text.matchAll(POSTFIX_CUE)) {
-    const start = clauseStart(text, m.index);
+  if (!/[a-zà-ÿ]/i.test(text) || !cues.quick.test(text)) return ranges;
+  for (const m of text.matchAll(cues.after)) {
+    let start = clauseStart(text, m.index);
+    // "Docker (preferred)", "Docker, valorable": a cue alone in its clause speaks of the one before.
+    if (start > 0 && !/\p{L}/u.test(text.slice(start, m.index)) && JOINS_BACK.test(text[start - 1]!)) start = clauseStart(text, start - 1);
+    // "is a bonus: Go, Python/Django, Rails": a cue before a colon reaches forward over the list too.
+    const colon = /^\s*[:：]/.exec(text.slice(m.index + m[0].length));
+    if (colon) ranges.push({ start: line.start + m.index, end: line.start + text.length, level: 'preferred', cue: m[0].trim() });
     if (start < m.index) ranges.push({ start: line.start + start, end: line.start + m.index + m[0].length, level: 'preferred', cue: m[0].trim() });
   }
-  for (const m of text.matchAll(PREFIX_CUE)) {
+  for (const m of text.matchAll(cues.before)) {
     const end = clauseEnd(text, m.index + m[0].length);
     ranges.push({ start: line.start + m.index, end: line.start + end, level: 'preferred', cue: m[0].trim() });
   }
   return ranges;
 }
+
+const JOINS_BACK = /[,(–—-]/;
 
 // ; | ! ? end a clause wherever they are.
 const isHardStop = (c: number): boolean => c === 59 || c === 124 || c === 33 || c === 63;
@@ -586,13 +590,16 @@ function clauseStart(text: string, at: number): number {
       // ,
       const after = text.slice(i + 1, segmentEnd);
       const before = text.slice(Math.max(0, lastBoundary(text, i)), i);
-      const listItem = countWordsIn(before) <= 2 && !LEAD_WORDS.test(after);
+      // "Docker, Kubernetes, and Terraform is a plus": the last item after "and"/"or" is short too.
+      const listItem = countWordsIn(before) <= 2 && (!LEAD_WORDS.test(after) || (OR_AND.test(after) && countWordsIn(after) <= 3));
       if (!listItem) return i + 1;
       segmentEnd = i;
     }
   }
   return bulletEnd(text);
 }
+
+const OR_AND = /^\s*(?:and|or)\b/iu;
 
 /** `text.trim().split(/\s+/).length`: 1 for a text of spaces only. */
 function countWordsIn(text: string): number {
@@ -614,7 +621,10 @@ function bulletEnd(text: string): number {
   return m ? m[0].length : 0;
 }
 
-/** End of the clause that starts at `from` (a bracket group that opens inside it is kept whole). */
+/**
+ * End of the clause that starts at `from` (a bracket group that opens inside it is kept whole). A
+ * comma ends it unless a short list item follows ("preferably AWS, Azure, or GCP").
+ */
 function clauseEnd(text: string, from: number): number {
   let depth = 0;
   for (let i = from; i < text.length; i++) {
@@ -624,7 +634,20 @@ function clauseEnd(text: string, from: number): number {
       if (depth === 0) return i;
       depth--;
     } else if (depth > 0) continue;
-    else if (isHardStop(c) || c === 44 || c === 46) return i; // any "." ends it here, "Node.js" too (kept as it was: /\s|$/ matched any character)
+    else if (c === 44 && listItemFollows(text, i + 1)) continue;
+    else if (isHardStop(c) || c === 44 || (c === 46 && spaceOrEnd(text, i + 1))) return i; // a "." ends it before a space, not in "Node.js"
   }
   return text.length;
+}
+
+/** After a comma: a list item of at most three words ("or GCP", "Azure"), then a comma or the clause's end. */
+function listItemFollows(text: string, from: number): boolean {
+  let i = from;
+  while (i < text.length && i - from < 60) {
+    const c = text.charCodeAt(i);
+    if (c === 44 || c === 41 || isHardStop(c) || ((c === 46 || c === 58) && spaceOrEnd(text, i + 1)) || c === 10 || c === 13) break;
+    i++;
+  }
+  const item = text.slice(from, i);
+  return i - from < 60 && countWordsIn(item) <= 3 && !LEAD_WORDS.test(item.replace(OR_AND, ''));
 }

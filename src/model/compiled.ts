@@ -47,6 +47,32 @@ export interface CompiledTaxonomy {
   patterns: CompiledPattern[];
   rules: CompiledRule[];
   context: { before: string[][]; after: string[][]; window: number };
+  cues: CompiledCues;
+}
+
+/**
+ * The requirement cues compiled for analyze/sections.ts: regular-expression sources (flags are the
+ * analyzer's) and the words the tokenizer marks so that only lines holding one are read.
+ */
+export interface CompiledCues {
+  /** Heading or label text (normalised, lower case) that opens a preferred section. */
+  heading: string;
+  /** Other section names: a heading that ends a preferred section. */
+  section: string;
+  /** Inline cues that reach back over their clause ("is a plus"). */
+  after: string;
+  /** The same, where the clause must end after the cue ("(preferred)"). */
+  afterAtEnd: string;
+  /** Inline cues that reach forward over their clause ("preferably"). */
+  before: string;
+  /** Phrases of a line ending in ":" whose list below is preferred. */
+  leadIn: string;
+  /** First letters (lower case) of every text `after`, `afterAtEnd` and `before` match: a cheap pre-test. */
+  firstLetters: string;
+  /** Normalised words of every cue: each cue, however it matches, holds at least one. */
+  words: string[];
+  /** Of those, the words of inline cues (after, before). */
+  inlineWords: string[];
 }
 
 /**

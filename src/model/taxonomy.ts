@@ -58,11 +58,35 @@ export interface ContextCues {
   window: number;
 }
 
+/** What a requirement cue does (docs/levels-and-years.md, "Cue files"). */
+export const CUE_KINDS = ['heading', 'section', 'after', 'before', 'lead-in'] as const;
+export type CueKind = (typeof CUE_KINDS)[number];
+
+/** Ad fragments a cue must get right: the level every skill found in them must have. */
+export interface CueExamples {
+  preferred: string[];
+  required: string[];
+}
+
+/** Phrases of one kind that tell a requirement level, from a cue file (taxonomy/cues/LANG.yaml). */
+export interface LevelCue {
+  kind: CueKind;
+  language: string;
+  phrases: string[];
+  /** An `after` cue that counts only where its clause ends ("preferred." but not "preferred skills"). */
+  endsClause?: boolean;
+  examples: CueExamples;
+  at?: SourcePos;
+  phraseAt?: SourcePos[];
+}
+
 export interface Taxonomy {
   name: string;
   version: string;
   categories: Category[];
   context: ContextCues;
+  /** Requirement-level cues of every layer, in order. */
+  cues: LevelCue[];
   skills: Skill[];
   /** Files the taxonomy was read from (manifest first). */
   files: string[];
@@ -74,6 +98,7 @@ export interface TaxonomyLayer {
   version?: string;
   categories: Category[];
   context?: Partial<ContextCues>;
+  cues: LevelCue[];
   skills: Skill[];
   files: string[];
 }

@@ -1,5 +1,4 @@
-import { SECTION_CUE_WORDS } from '../analyze/cueWords.js';
-import { findLevelRanges, levelLookup, mentionOffsets } from '../analyze/sections.js';
+import { findLevelRanges, levelCues, levelLookup, mentionOffsets, type LevelCues } from '../analyze/sections.js';
 import { findYears } from '../analyze/years.js';
 import type { Extracted } from '../extract/extract.js';
 import { Matcher, type Finding } from '../match/matcher.js';
@@ -22,6 +21,7 @@ export interface TextAnalysis {
  */
 export class Scanner {
   readonly matcher: Matcher;
+  private readonly cues: LevelCues;
 
   /** `savedIndex`: the matcher tables the build saved with the shipped taxonomy (CompiledTaxonomyFile). */
   constructor(
@@ -29,7 +29,8 @@ export class Scanner {
     savedIndex?: string,
   ) {
     // The tokenizer notes where the level analysis's cue words occur, so it reads only those lines.
-    this.matcher = new Matcher(taxonomy, { cues: SECTION_CUE_WORDS, savedIndex });
+    this.matcher = new Matcher(taxonomy, { cues: taxonomy.cues.words, savedIndex });
+    this.cues = levelCues(taxonomy.cues);
   }
 
   /** Findings and, with `levels` (default), the ad's required and preferred parts (analyze/sections.ts). */
@@ -37,7 +38,7 @@ export class Scanner {
     const cues: number[] | undefined = levels ? [] : undefined;
     const findings = this.matcher.match(text, cues);
     if (!levels || findings.length === 0) return { findings };
-    return { findings, levelAt: levelLookup(findLevelRanges(text, mentionOffsets(findings), cues)) };
+    return { findings, levelAt: levelLookup(findLevelRanges(text, mentionOffsets(findings), cues, this.cues)) };
   }
 
   /**

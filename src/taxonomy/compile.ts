@@ -2,6 +2,7 @@ import { lazyRequire } from '../util/lazyRequire.js';
 import { TaxonomyError } from '../model/errors.js';
 import { WORD_IS_SKILL } from '../match/lexicon.js';
 import { splitWords } from '../match/tokenize.js';
+import { compileCues } from './cues.js';
 import { where } from './load.js';
 import type { CompiledPattern, CompiledRule, CompiledTaxonomy, UnlessPhrase } from '../model/compiled.js';
 import type { Skill, Taxonomy } from '../model/taxonomy.js';
@@ -60,6 +61,8 @@ export function compileTaxonomy(taxonomy: Taxonomy): CompiledTaxonomy {
       }
     }
   });
+  const cues = compileCues(taxonomy.cues ?? []);
+  problems.push(...cues.problems);
   if (problems.length > 0) throw new TaxonomyError(problems);
 
   const patterns = [...byKey.values()].map(({ words: w, skill, rule }) => ({ words: w, skill, rule }));
@@ -83,6 +86,7 @@ export function compileTaxonomy(taxonomy: Taxonomy): CompiledTaxonomy {
     patterns,
     rules,
     context: { before: cueWords(taxonomy.context.before), after: cueWords(taxonomy.context.after), window: taxonomy.context.window },
+    cues: cues.compiled,
   };
 }
 

@@ -1,16 +1,23 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { TaxonomyError } from '../model/errors.js';
-import type { AmbiguousAlias, Category, ContextCues, Skill, SourcePos, TaxonomyLayer } from '../model/taxonomy.js';
+import { CUE_KINDS, type AmbiguousAlias, type Category, type ContextCues, type LevelCue, type Skill, type TaxonomyLayer } from '../model/taxonomy.js';
+import { cuePhraseProblem } from './cues.js';
+import { where } from './where.js';
 import { YamlReader, type Located } from './yamlReader.js';
 
-export const MANIFEST_FIELDS = ['name', 'version', 'include', 'categories', 'context', 'skills'] as const;
+export { where } from './where.js';
+
+export const MANIFEST_FIELDS = ['name', 'version', 'include', 'cues', 'categories', 'context', 'skills'] as const;
 export const CATEGORY_FIELDS = ['id', 'label', 'weight', 'target'] as const;
 export const CONTEXT_FIELDS = ['before', 'after', 'window'] as const;
 export const SKILL_FIELDS = ['id', 'name', 'category', 'aliases', 'implies', 'ambiguous', 'examples', 'stem', 'nested'] as const;
 export const AMBIGUOUS_FIELDS = ['alias', 'case', 'needs', 'before', 'after', 'unless'] as const;
 export const EXAMPLE_FIELDS = ['match', 'nomatch'] as const;
 const SKILL_FILE_FIELDS = ['skills'] as const;
+const CUE_FILE_FIELDS = ['language', 'cues'] as const;
+export const CUE_FIELDS = ['kind', 'ends-clause', 'phrases', 'examples'] as const;
+export const CUE_EXAMPLE_FIELDS = ['preferred', 'required'] as const;
 
 /** Reads a file's text; injectable so the loader can be driven without a disk. */
 export type ReadText = (path: string) => string;
@@ -50,7 +57,7 @@ function readFile(path: string, read: ReadText, problems: string[]): YamlReader 
 }
 
 function readManifest(path: string, read: ReadText, problems: string[]): TaxonomyLayer {
-  const layer: TaxonomyLayer = { categories: [], skills: [], files: [path] };
+  const layer: TaxonomyLayer = { categories: [], cues: [], skills: [], files: [path] };
   const y = readFile(path, read, problems);
   if (!y) return layer;
   const fields = y.root.node === null ? undefined : y.map(y.root, 'the taxonomy', MANIFEST_FIELDS);
@@ -68,6 +75,11 @@ function readManifest(path: string, read: ReadText, problems: string[]): Taxonom
       layer.files.push(file);
       layer.skills.push(...readSkillFile(file, read, problems));
     }
+    for (const include of y.strings(fields.get('cues'), 'cues').values) {
+      const file = resolve(dirname(path), include);
+      layer.files.push(file);
+      layer.cues.push(...readCueFile(file, read, problems));
+    }
   }
   problems.unshift(...y.problems);
   return layer;
@@ -80,6 +92,44 @@ function readSkillFile(path: string, read: ReadText, problems: string[]): Skill[
   const skills = fields ? readSkills(y, fields.get('skills')) : [];
   problems.push(...y.problems);
   return skills;
+}
+
+/** A cue file (taxonomy/cues/LANG.yaml): its language and its cues. */
+function readCueFile(path: string, read: ReadText, problems: string[]): LevelCue[] {
+  const y = readFile(path, read, problems);
+  if (!y) return [];
+  const fields = y.root.node === null ? undefined : y.map(y.root, 'a cue file', CUE_FILE_FIELDS);
+  const language = (fields && y.string(fields.get('language'), 'language', y.root.pos)) ?? '?';
+  const cues = fields ? y.list(fields.get('cues'), 'cues').flatMap((c) => readCue(y, c, language) ?? []) : [];
+  problems.push(...y.problems);
+  return cues;
+}
+
+function readCue(y: YamlReader, at: Located, language: string): LevelCue | undefined {
+  const f = y.map(at, 'a cue', CUE_FIELDS);
+  if (!f) return undefined;
+  const kind = y.oneOf(f.get('kind'), 'kind', CUE_KINDS);
+  const phrases = y.strings(f.get('phrases'), 'phrases');
+  if (kind === undefined) {
+    if (!f.has('kind')) y.fail(at, `a cue needs a kind (${CUE_KINDS.join(', ')})`);
+    return undefined;
+  }
+  const cue: LevelCue = { kind, language, phrases: phrases.values, examples: { preferred: [], required: [] }, at: at.pos, phraseAt: phrases.positions };
+  phrases.values.forEach((text, k) => {
+    const problem = cuePhraseProblem(text, kind);
+    if (problem) y.fail(phrases.positions[k] ?? at.pos, problem);
+  });
+  if (y.boolean(f.get('ends-clause'), 'ends-clause')) cue.endsClause = true;
+  const examplesAt = f.get('examples');
+  if (examplesAt && examplesAt.node !== null) {
+    const e = y.map(examplesAt, 'examples', CUE_EXAMPLE_FIELDS);
+    if (e)
+      cue.examples = {
+        preferred: y.strings(e.get('preferred'), 'examples.preferred').values,
+        required: y.strings(e.get('required'), 'examples.required').values,
+      };
+  }
+  return cue;
 }
 
 function readCategory(y: YamlReader, at: Located): Category | undefined {
@@ -155,9 +205,4 @@ function readAmbiguous(y: YamlReader, at: Located): AmbiguousAlias | undefined {
     unless: y.strings(f.get('unless'), 'unless').values,
     at: at.pos,
   };
-}
-
-/** `file:line:col` of a position, for messages. */
-export function where(pos: SourcePos | undefined): string {
-  return pos ? `${pos.file}:${pos.line}:${pos.col}` : '<taxonomy>';
 }

@@ -23,6 +23,7 @@ export function mergeLayers(layers: TaxonomyLayer[]): Taxonomy {
   let name = base.name ?? 'taxonomy';
   let version = base.version ?? '0';
   const files = [...base.files];
+  const cues = [...base.cues];
 
   for (const layer of layers) {
     const seen = new Map<string, string>();
@@ -44,11 +45,12 @@ export function mergeLayers(layers: TaxonomyLayer[]): Taxonomy {
       if (layer.context.window !== undefined) context.window = layer.context.window;
     }
     for (const skill of layer.skills) skills.set(skill.id, skill);
+    cues.push(...layer.cues);
     files.push(...layer.files);
   }
   if (problems.length > 0) throw new TaxonomyError(problems);
 
-  const taxonomy: Taxonomy = { name, version, categories: [...categories.values()], context, skills: [...skills.values()], files };
+  const taxonomy: Taxonomy = { name, version, categories: [...categories.values()], context, cues, skills: [...skills.values()], files };
   validateTaxonomy(taxonomy);
   return taxonomy;
 }
