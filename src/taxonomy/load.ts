@@ -3,7 +3,6 @@ import { dirname, resolve } from 'node:path';
 import { TaxonomyError } from '../model/errors.js';
 import { CUE_KINDS, type AmbiguousAlias, type Category, type ContextCues, type LevelCue, type Skill, type TaxonomyLayer } from '../model/taxonomy.js';
 import { cuePhraseProblem } from './cues.js';
-import { where } from './where.js';
 import { YamlReader, type Located } from './yamlReader.js';
 
 export { where } from './where.js';
