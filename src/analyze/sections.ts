@@ -2,6 +2,7 @@ import type { Level } from '../model/result.js';
 import { isAsciiLetter } from '../match/chars.js';
 import type { CompiledCues } from '../model/compiled.js';
 import { builtinCompiled } from '../taxonomy/builtin.js';
+import { layoutBreaks } from './layout.js';
 
 /**
  * Requirement levels from an ad's structure. Pure: text in, ranges out (offsets into the same text).
@@ -117,11 +118,11 @@ const CUE_WINDOW = 400;
  *   matter to end an open section, so those are read while one is open.
  */
 export function findLevelRanges(text: string, mentions?: readonly number[], cues?: readonly number[], cueSet: LevelCues = levelCues()): LevelRange[] {
-  const lines = new LineReader(text);
+  const lines = new LineReader(text, layoutBreaks(text));
   // Cue word offsets in order, for the trigger lines and for lineHasCue below (the tokenizer gives
   // them in text order; sorting a copy otherwise keeps that a convenience, not a contract).
   const cueWords = cues ? ascending(cues) : undefined;
-  const triggers = cueWords ? lineTriggers(text, cueWords) : undefined;
+  const triggers = cueWords ? lineTriggers(text, cueWords, lines.breaks) : undefined;
   const ranges: LevelRange[] = [];
   let section: { start: number; depth: number; cue: string } | undefined;
   const close = (at: number): void => {
@@ -206,11 +207,12 @@ export function findLevelRanges(text: string, mentions?: readonly number[], cues
 }
 
 /** Sorted offsets of the lines worth reading outside a section: cue words, and a ":" that ends a line. */
-function lineTriggers(text: string, cues: readonly number[]): readonly number[] {
+function lineTriggers(text: string, cues: readonly number[], breaks: readonly number[]): readonly number[] {
   let triggers = cues;
+  const breakSet = breaks.length > 0 ? new Set(breaks) : undefined;
   for (const colon of [':', '：']) {
     const colons: number[] = [];
-    for (let at = text.indexOf(colon); at >= 0; at = text.indexOf(colon, at + 1)) if (endsLine(text, at + 1)) colons.push(at);
+    for (let at = text.indexOf(colon); at >= 0; at = text.indexOf(colon, at + 1)) if (endsLine(text, at + 1, breakSet)) colons.push(at);
     if (colons.length > 0) triggers = mergeAscending(triggers, colons);
   }
   return triggers;
@@ -235,8 +237,9 @@ function mergeAscending(a: readonly number[], b: readonly number[]): number[] {
 }
 
 /** Nothing but spaces (or markup, which blankMarkup removes: checked loosely) from `from` to the line's end. */
-function endsLine(text: string, from: number): boolean {
+function endsLine(text: string, from: number, breaks?: ReadonlySet<number>): boolean {
   for (let i = from; i < text.length; i++) {
+    if (breaks?.has(i)) return true;
     const c = text.charCodeAt(i);
     if (c === 10 || c === 13) return true;
     if (c === 60 || c === 38 || c === 42 || c === 95 || c === 96) return true; // < & * _ ` : maybe markup
@@ -254,7 +257,14 @@ class LineReader {
   private readonly spanningTags: boolean;
   private readonly hasCr: boolean;
 
-  constructor(private readonly text: string) {
+  /**
+   * `breaks`: ascending offsets where a line begins without a line break before it (the lines of a
+   * flattened ad, see layout.ts).
+   */
+  constructor(
+    private readonly text: string,
+    readonly breaks: readonly number[] = [],
+  ) {
     this.spanningTags = text.includes('<') && SPANNING_TAG.test(text);
     this.hasCr = text.includes('\r');
   }
@@ -262,21 +272,31 @@ class LineReader {
   /** The line that holds `offset`. */
   at(offset: number): TextLine {
     const text = this.text;
+    let start: number;
+    let end: number;
     if (!this.hasCr) {
       // indexOf runs over the characters far faster than a loop
-      const end = text.indexOf('\n', offset);
-      return this.line(offset === 0 ? 0 : text.lastIndexOf('\n', offset - 1) + 1, end < 0 ? text.length : end);
+      start = offset === 0 ? 0 : text.lastIndexOf('\n', offset - 1) + 1;
+      end = text.indexOf('\n', offset);
+      if (end < 0) end = text.length;
+    } else {
+      start = offset;
+      while (start > 0 && !isBreak(text.charCodeAt(start - 1))) start--;
+      end = offset;
+      while (end < text.length && !isBreak(text.charCodeAt(end))) end++;
     }
-    let start = offset;
-    while (start > 0 && !isBreak(text.charCodeAt(start - 1))) start--;
-    let end = offset;
-    while (end < text.length && !isBreak(text.charCodeAt(end))) end++;
+    if (this.breaks.length > 0) {
+      const k = firstAbove(this.breaks, offset); // breaks[k - 1] <= offset < breaks[k]
+      if (k > 0 && this.breaks[k - 1]! > start) start = this.breaks[k - 1]!;
+      if (k < this.breaks.length && this.breaks[k]! < end) end = this.breaks[k]!;
+    }
     return this.line(start, end);
   }
 
   next(line: Line): TextLine | undefined {
     const text = this.text;
     if (line.end >= text.length) return undefined;
+    if (!isBreak(text.charCodeAt(line.end))) return this.at(line.end); // a flattened line's end
     const start = line.end + (text.charCodeAt(line.end) === 13 && text.charCodeAt(line.end + 1) === 10 ? 2 : 1);
     return this.at(start);
   }
@@ -284,6 +304,7 @@ class LineReader {
   previous(line: Line): TextLine | undefined {
     if (line.start === 0) return undefined;
     const text = this.text;
+    if (!isBreak(text.charCodeAt(line.start - 1))) return this.at(line.start - 1);
     const end = line.start - (text.charCodeAt(line.start - 1) === 10 && text.charCodeAt(line.start - 2) === 13 ? 2 : 1);
     return this.at(end);
   }
@@ -297,6 +318,18 @@ class LineReader {
 }
 
 const isBreak = (c: number): boolean => c === 10 || c === 13;
+
+/** The index of the first value above `x` in ascending `values`. */
+function firstAbove(values: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (values[mid]! <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
 /**
  * A tag of blankMarkup's pattern with a line break inside. Without one, blanking each line read gives
  * what blanking the whole text gives, and most of an HTML ad is never read.
@@ -389,6 +422,7 @@ function normalizeWords(text: string): string {
     .toLowerCase()
     .replace(/[\p{Extended_Pictographic}\u2600-\u27bf]/gu, ' ')
     .replace(/^[\s#*_>•·\-–—\d.)]+/u, '')
+    .replace(/^h[1-6]\s+/u, '') // a scraper's "## H2 Title"
     .replace(/[\s:：!.*_]+$/u, '')
     .replace(/[’`]/g, "'")
     .replace(/\s+/g, ' ')
@@ -419,7 +453,8 @@ function asHeading(text: string, lines: LineReader, line: TextLine, hasCue: bool
   if (md) return { text: md[2]!, at: 0, depth: md[1]!.length };
   const html = raw.includes('<') ? /<h([1-6])\b/i.exec(raw) : null;
   if (html) return { text: line.clean, at: 0, depth: Number(html[1]) };
-  const content = line.clean.trim();
+  // Emphasis around a heading ("_Nice to have:_", "*Bonus*") is markup, not text.
+  const content = line.clean.trim().replace(EMPHASIS_EDGES, '');
   if (content === '' || content.length > 70 || isBullet(raw, line)) {
     return gluedLabel(line, cues);
   }
@@ -440,6 +475,8 @@ function asHeading(text: string, lines: LineReader, line: TextLine, hasCue: bool
   if (cues.section.test(normalizeHeading(content))) return heading;
   return gluedLabel(line, cues);
 }
+
+const EMPHASIS_EDGES = /^[*_]+(?=\S)|(?<=\S)[*_]+$/gu;
 
 /** `text.split(/\s+/).length` of a trimmed, non-empty text, without the array. */
 function countWords(text: string): number {
@@ -592,6 +629,8 @@ function clauseStart(text: string, at: number): number {
       const before = text.slice(Math.max(0, lastBoundary(text, i)), i);
       // "Docker, Kubernetes, and Terraform is a plus": the last item after "and"/"or" is short too.
       const listItem = countWordsIn(before) <= 2 && (!LEAD_WORDS.test(after) || (OR_AND.test(after) && countWordsIn(after) <= 3));
+      // "Knowledge of JSF, Struts 2 is a plus": the clause's head governs the whole list.
+      if (!listItem && CLAUSE_HEAD.test(before) && countWordsIn(before) <= 6 && !LEAD_WORDS.test(after)) return lastBoundary(text, i);
       if (!listItem) return i + 1;
       segmentEnd = i;
     }
@@ -600,6 +639,8 @@ function clauseStart(text: string, at: number): number {
 }
 
 const OR_AND = /^\s*(?:and|or)\b/iu;
+const CLAUSE_HEAD =
+  /^\s*(?:(?:working|solid|good|strong|some|basic)\s+)?(?:experience|knowledge|familiarity|exposure|understanding|proficiency)\s+(?:of|with|in|using)\s/iu;
 
 /** `text.trim().split(/\s+/).length`: 1 for a text of spaces only. */
 function countWordsIn(text: string): number {
