@@ -44,6 +44,25 @@ describe('years of experience attach to skills', () => {
     ['* Al menos 3 años de experiencia con Node.js', { nodejs: 3 }],
     ['- Two years of Python', { python: 2 }],
     ['Python — 6 years, Go — 2 years', { python: 6, go: 2 }],
+    // a lead-in line gives its figure to the list under it
+    ['At least 5 years of experience with:\n\n- Kafka\n- Terraform\n\nBenefits: AWS credits', { kafka: 5, terraform: 5 }],
+    ['5+ years backend experience, specifically:\n* NodeJS\n* Express\n\nWe also use Redis.', { nodejs: 5, express: 5 }],
+    // a bracket of skills after the skill or the words after the figure shares it; a remark does not
+    ['3+ years of experience of AWS (EC2, S3, Elastic File System, Lambda, RDS)', { aws: 3, ec2: 3, s3: 3, 'aws-lambda': 3, rds: 3 }],
+    ['5+ years experience with Python web server frameworks (Django or Flask)', { python: 5, django: 5, flask: 5 }],
+    ['At least 2 years with Symfony (Laravel experience is also welcome)', { symfony: 2 }],
+    // the tool a skill is practised with; comma lists with items that are no skill
+    ['At least 5 years of design and development ETL using Informatica', { etl: 5, informatica: 5 }],
+    ['3+ years of experience with DevOps, Git/Stash, Jira, Jenkins', { devops: 3, git: 3, jira: 3, jenkins: 3 }],
+    ['At least 2+ years of SQL experience, preferably with PostgreSQL', { sql: 2 }],
+    // a later figure in the same sentence is its own; a flattened ad's bullets end a clause
+    ['At least 5+ years of professional experience and at least 3+ years in-depth experience with Node.js', { nodejs: 3 }],
+    [
+      '2+ years commercial coding experience with Java -Strong fundamentals in algorithms and more text to make this line long enough to be read as a flattened ad with many words in it, far more than any ordinary line holds, and still more words after that, then some more of them, and more until it is over three hundred characters',
+      { java: 2 },
+    ],
+    // a figure stated where the skill is required wins over one under a preferred heading
+    ['Requirements:\n- 1 year of AWS\n\nPreferred qualifications:\n- 3+ years of AWS', { aws: 1 }],
     ['- 2 years of Python. Kafka is a plus.', { python: 2 }],
   ];
   it.each(cases)('%j', (text, expected) => {

@@ -18,6 +18,8 @@ const BREAKS = new RegExp(
     '(?<=\\u00a0)(?=[^\\s\\u00a0])',
     // a "- " bullet glued to the item before it, or apart by spaces: "MapReduce)- Microservices", "AWS - Docker", "Degree \\- At least"
     '(?<=[\\p{L}\\p{N})\\].,;:!?%][ \\u00a0]*)(?=\\\\?[-–—][ \\u00a0]+\\p{Lu})',
+    // a "-" bullet glued to its item: "experience -Strong fundamentals"
+    '(?<=\\S[ \\u00a0]+)(?=-\\p{Lu}\\p{Ll})',
     // a Markdown heading inside the line: "... ### Preferred Qualifications:"
     '(?<=\\S[ \\u00a0]+)(?=#{1,6} )',
     // a capitalised label glued to the word before it and ending in ":" within eight words

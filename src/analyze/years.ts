@@ -1,3 +1,4 @@
+import { layoutBreaks } from './layout.js';
 import { blankMarkup } from './sections.js';
 
 /** What years.ts needs of a finding: where it is in the text. */
@@ -22,22 +23,39 @@ export interface Located {
  * - A clause ends at . ; | ! ? or a line break; forward, a comma or a bracket ends it too. So "5 years
  *   of backend development" names no skill, and in "6+ years in software, with 4+ years in C#" only
  *   the 4 reaches C#.
+ * - A group in brackets right after the skill, or after the few words that follow the figure, shares
+ *   it: "3+ years of AWS (EC2, S3, RDS)", "5+ years with Python frameworks (Django or Flask)".
+ * - A figure in a lead-in line that ends in ":" and names no skill gives its years to the list under
+ *   it: "At least 5 years of experience with:" then "- Kafka", "- Terraform".
+ * - A flattened ad's items (see layout.ts) end a clause as a line break does.
  * - When a skill gets several figures, the largest wins.
  */
-export function findYears(text: string, findings: readonly Located[]): Map<number, number> {
+export function findYears(text: string, findings: readonly Located[], breaks: readonly number[] = layoutBreaks(text)): Map<number, number> {
   const years = new Map<number, number>();
   if (findings.length === 0) return years;
   const clean = blankMarkup(text);
+  const lines = new Set(breaks);
   const order = findings.map((_, i) => i).sort((a, b) => findings[a]!.start - findings[b]!.start);
+  const at = { clean, findings, order, lines };
   for (const m of clean.matchAll(YEARS)) {
     const n = toNumber(m[1] ?? m[2]!);
     if (n === undefined || n < 1 || n > 40) continue;
     const from = m.index;
     const to = from + m[0].length;
-    const group = forward(clean, findings, order, to) ?? backward(clean, findings, order, from);
+    const group = forward(at, to) ?? backward(at, from) ?? leadInList(at, to);
     for (const i of group ?? []) years.set(i, Math.max(years.get(i) ?? 0, n));
   }
   return years;
+}
+
+/** The text and findings a years phrase is read against. */
+interface Context {
+  clean: string;
+  findings: readonly Located[];
+  /** Finding indexes in text order. */
+  order: number[];
+  /** Offsets where a flattened line begins. */
+  lines: ReadonlySet<number>;
 }
 
 const NUMBER = '(\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|zwei|drei|vier|fünf|deux|trois|quatre|cinq|dos|tres|cuatro|cinco)';
@@ -76,28 +94,104 @@ function toNumber(s: string): number | undefined {
   return n;
 }
 
-const MAX_GAP_WORDS = 8;
+const MAX_GAP_WORDS = 12;
 // Between two skills of one list: commas, slashes, &, and/or (in four languages), versions ("PHP 8 and Laravel").
 const LIST_GAP = /^(?:[\s,/&+]|\d+(?:\.\d+)*\+?|\((?:[^()]{0,20})\)|\b(?:and|or|und|oder|et|ou|y|o|e|as well as)\b)*$/iu;
 
-function forward(clean: string, findings: readonly Located[], order: number[], to: number): number[] | undefined {
-  const end = clauseEnd(clean, to, true);
+function forward(at: Context, to: number): number[] | undefined {
+  const { clean, findings, order } = at;
+  const end = clauseEnd(at, to, true);
   const first = order.find((i) => findings[i]!.start >= to && findings[i]!.start < end);
-  if (first === undefined) return undefined;
-  if (wordCount(clean.slice(to, findings[first]!.start)) > MAX_GAP_WORDS) return undefined;
+  // No skill before a bracket: "4+ years with Big Data frameworks (Hadoop, HBase)" gives the group.
+  if (first === undefined) return clean[end] === '(' && wordCount(clean.slice(to, end)) <= MAX_GAP_WORDS ? bracketGroup(at, end) : undefined;
+  const gap = clean.slice(to, findings[first]!.start);
+  if (wordCount(gap) > MAX_GAP_WORDS || YEARS_IN_GAP.test(gap)) return undefined; // "5 years of ..., and 3+ years with Node.js"
   const group = [first];
   let last = findings[first]!;
   for (let k = order.indexOf(first) + 1; k < order.length; k++) {
     const next = findings[order[k]!]!;
-    if (!LIST_GAP.test(clean.slice(last.end, next.start))) break;
+    const between = clean.slice(last.end, next.start);
+    if (!isListGap(between) && !USING.test(between)) break;
     group.push(order[k]!);
     last = next;
   }
+  // "AWS (EC2, S3)", "Python web server frameworks (Django or Flask)": the bracket after the group shares it.
+  const open = /^[^.;:!?()\n\r•]{0,40}?\(/u.exec(clean.slice(last.end, last.end + 41));
+  if (open && wordCount(open[0]) <= 4) for (const i of bracketGroup(at, last.end + open[0].length - 1) ?? []) if (!group.includes(i)) group.push(i);
   return group;
 }
 
-function backward(clean: string, findings: readonly Located[], order: number[], from: number): number[] | undefined {
-  const start = clauseStart(clean, from);
+/** "ETL using Informatica", "APIs with Go": the tool a skill is practised with shares its figure. */
+const USING = /^\s+(?:using|with|in|on)\s+$/iu;
+
+/**
+ * The findings of the bracket that opens at `open`, when it is a list of them ("(EC2, S3, RDS)",
+ * "(preferably NodeJS, ExpressJS)", "(e.g. Django or Flask)"); not a remark that names one ("(Show us
+ * your GitHub profile)", "(Laravel experience is also welcome)").
+ */
+function bracketGroup(at: Context, open: number): number[] | undefined {
+  const { clean, findings } = at;
+  const close = clean.indexOf(')', open);
+  if (close < 0 || close - open > 300) return undefined;
+  const inside = at.order.filter((i) => findings[i]!.start > open && findings[i]!.end <= close);
+  if (inside.length === 0) return undefined;
+  if (wordCount(clean.slice(open + 1, findings[inside[0]!]!.start)) > 2 || wordCount(clean.slice(findings[inside[inside.length - 1]!]!.end, close)) > 2)
+    return undefined;
+  for (let k = 1; k < inside.length; k++) if (!isListGap(clean.slice(findings[inside[k - 1]!]!.end, findings[inside[k]!]!.start))) return undefined;
+  return inside;
+}
+
+/**
+ * "At least 5 years of experience with:" ending its line, then a list: the skills of the list's
+ * items (bullets, blank lines between them allowed) get the figure.
+ */
+function leadInList(at: Context, to: number): number[] | undefined {
+  const { clean } = at;
+  const lineEnd = nextLineStart(at, to);
+  if (!/[:：]\s*$/u.test(clean.slice(to, lineEnd.textEnd))) return undefined;
+  let end = lineEnd.next;
+  for (let line = lineEnd.next; line < clean.length; ) {
+    const next = nextLineStart(at, line);
+    const content = clean.slice(line, next.textEnd);
+    if (content.trim() === '') {
+      if (next.next < clean.length && clean.slice(next.next, nextLineStart(at, next.next).textEnd).trim() === '') break; // two blank lines
+    } else if (/^\s*(?:[-*+•·◦▪‣–—]|\d{1,2}[.)])\s*/u.test(content)) end = next.textEnd;
+    else break;
+    line = next.next;
+  }
+  const inside = at.order.filter((i) => at.findings[i]!.start >= lineEnd.next && at.findings[i]!.start < end);
+  return inside.length > 0 ? inside : undefined;
+}
+
+/** Where the line holding `from` ends (its text, and where the next line starts), flattened lines included. */
+function nextLineStart(at: Context, from: number): { textEnd: number; next: number } {
+  const { clean, lines } = at;
+  for (let i = from; i < clean.length; i++) {
+    if (i > from && lines.has(i)) return { textEnd: i, next: i };
+    const c = clean.charCodeAt(i);
+    if (c === 10) return { textEnd: i, next: i + 1 };
+    if (c === 13) return { textEnd: i, next: clean.charCodeAt(i + 1) === 10 ? i + 2 : i + 1 };
+  }
+  return { textEnd: clean.length, next: clean.length };
+}
+
+/**
+ * Whether the text between two skills joins them in one list: separators, versions, and/or, a short
+ * bracket, an alternative name after a slash ("Git/Stash, Jira"), and, in a comma list, items of a
+ * few words that are not skills ("Unit Tests, Instrumented Tests, and End to End Tests").
+ */
+function isListGap(gap: string): boolean {
+  if (LIST_GAP.test(gap)) return true;
+  if (!/[,/&]/u.test(gap)) return false;
+  const items = gap.split(/[,/&]|\b(?:and|or|und|oder|et|ou|y|o|e)\b/iu);
+  // The next skill follows a separator at once ("Git/Stash, Jira", not "SQL experience, preferably with PostgreSQL").
+  if (!LIST_GAP.test(items[items.length - 1]!)) return false;
+  return items.every((item) => LIST_GAP.test(item) || (wordCount(item) <= 3 && !/[.;:!?()]/.test(item)));
+}
+
+function backward(at: Context, from: number): number[] | undefined {
+  const { clean, findings, order } = at;
+  const start = clauseStart(at, from);
   let k = -1;
   for (let j = order.length - 1; j >= 0; j--) {
     const f = findings[order[j]!]!;
@@ -113,7 +207,7 @@ function backward(clean: string, findings: readonly Located[], order: number[], 
   let first = findings[order[k]!]!;
   for (let j = k - 1; j >= 0; j--) {
     const prev = findings[order[j]!]!;
-    if (prev.start < start || !LIST_GAP.test(clean.slice(prev.end, first.start))) break;
+    if (prev.start < start || !isListGap(clean.slice(prev.end, first.start))) break;
     group.push(order[j]!);
     first = prev;
   }
@@ -128,17 +222,28 @@ function wordCount(s: string): number {
 
 const HARD = /[.;|!?\n\r•]/;
 
-function clauseEnd(clean: string, from: number, soft: boolean): number {
+function clauseEnd(at: Context, from: number, soft: boolean): number {
+  const { clean, lines } = at;
   for (let i = from; i < clean.length; i++) {
+    if (i > from && lines.has(i)) return i;
     const c = clean[i]!;
     if (c === '.' && !/\s/.test(clean[i + 1] ?? ' ')) continue; // Node.js, .NET
+    if (soft && c === ',' && shortItemFollows(clean, i + 1)) continue; // "designing, developing & maintaining ETL"
     if (HARD.test(c) || (soft && (c === ',' || c === '(' || c === ')'))) return i;
   }
   return clean.length;
 }
 
-function clauseStart(clean: string, from: number): number {
+/** After a comma: an item of at most three words before the next comma or the clause's end. */
+function shortItemFollows(clean: string, from: number): boolean {
+  const m = /^[^,.;:!?()|\n\r•]{1,60}/u.exec(clean.slice(from, from + 61));
+  return m !== null && m[0].length < 60 && wordCount(m[0]) <= 3 && !/\d/.test(m[0]); // "Python — 6 years, Go — 2 years": an item with its own figure
+}
+
+function clauseStart(at: Context, from: number): number {
+  const { clean, lines } = at;
   for (let i = from - 1; i >= 0; i--) {
+    if (lines.has(i + 1) && i + 1 < from) return i + 1;
     const c = clean[i]!;
     if (c === '.' && !/\s/.test(clean[i + 1] ?? ' ')) continue;
     if (HARD.test(c)) return i + 1;

@@ -48,7 +48,7 @@ export class Scanner {
   scanText(text: string, source = '-', options: DocumentOptions = {}): DocumentResult {
     const { findings, levelAt } = this.analyze(text);
     const doc = buildDocument(source, text, findings, this.taxonomy, { ...options, ...(levelAt ? { levelAt } : {}) });
-    attachYears(doc, text, findings, this.taxonomy);
+    attachYears(doc, text, findings, this.taxonomy, levelAt);
     return doc;
   }
 
@@ -60,13 +60,23 @@ export class Scanner {
   }
 }
 
-function attachYears(doc: DocumentResult, text: string, findings: Finding[], taxonomy: CompiledTaxonomy): void {
+/**
+ * The years each skill is asked for: the largest figure, and a figure stated where the skill is
+ * required wins over one stated where it is only preferred ("1 year of AWS" required, "2+ years of
+ * AWS" under Preferred qualifications: 1).
+ */
+function attachYears(doc: DocumentResult, text: string, findings: Finding[], taxonomy: CompiledTaxonomy, levelAt?: (offset: number) => Level): void {
   const years = findYears(text, findings);
   if (years.size === 0) return;
   const byId = new Map<string, number>();
+  const required = new Set<string>();
   for (const [i, n] of years) {
     const id = taxonomy.skills[findings[i]!.skill]!.id;
-    byId.set(id, Math.max(byId.get(id) ?? 0, n));
+    const isRequired = (levelAt?.(findings[i]!.start) ?? 'required') === 'required';
+    if (isRequired && !required.has(id)) {
+      required.add(id);
+      byId.set(id, n);
+    } else if (isRequired || !required.has(id)) byId.set(id, Math.max(byId.get(id) ?? 0, n));
   }
   for (const skill of doc.skills) {
     const n = skill.implied ? undefined : byId.get(skill.id);
