@@ -43,7 +43,7 @@ export interface LevelCues {
   /** Heading or label text (lower case, markup removed) that opens a preferred section; anchored at
    * the start, so "Immediate joiners preferred" (a title line) is not a cue. */
   heading: RegExp;
-  /** A heading cue glued to the end of a line ("microservice architectureNice to have:"). */
+  /** A heading cue glued to the end of a line ("microservice architectureNice to have:"); sticky: tried where words were glued. */
   glued: RegExp;
   /** Other section names: on a line of their own they are headings even without markup, and end a
    * preferred section. (Any heading that is not a preferred cue counts as required.) */
@@ -59,7 +59,13 @@ export interface LevelCues {
   /** Every cue word (as the tokenizer normalises tokens), and those of inline cues. */
   words: ReadonlySet<string>;
   inlineWords: ReadonlySet<string>;
+  /** Inline words that count only after a given word ("not" before "required"): a test of the text before them. */
+  inlineAfter: ReadonlyMap<string, RegExp>;
+  /** Inline words that count only before a given word ("good" before "to have"): a test of the text from them. */
+  inlineBefore: ReadonlyMap<string, RegExp>;
 }
+
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 const compiledCues = new WeakMap<CompiledCues, LevelCues>();
 let builtinCues: CompiledCues | undefined;
@@ -70,18 +76,35 @@ export function levelCues(cues: CompiledCues = (builtinCues ??= builtinCompiled(
   if (made) return made;
   // The inline cues start with a lookahead for the first letters their texts can have: it changes no
   // match, but rejects most positions before the Unicode word-edge test.
-  const first = `(?=[${cues.firstLetters.replace(/[\\\]^-]/g, '\\$&')}])`;
+  const letters = (set: string): string => `(?=[${set.replace(/[\\\]^-]/g, '\\$&')}])`;
+  const first = letters(cues.firstLetters);
   const afterAtEnd = `(?:${cues.afterAtEnd})(?=\\s*(?:[.;,)!]|$))`;
   made = {
     heading: new RegExp(`^(?:${cues.heading})(?:\\s+(?:if|for|when|but|to|you|that)${END_OF_WORD}.*|\\s*\\(.*)?$`, 'u'),
-    glued: new RegExp(`(?:${cues.heading})\\s*[:：]\\s*$`, 'iu'),
+    glued: new RegExp(`(?:${cues.heading})\\s*[:：]\\s*$`, 'iuy'),
     section: new RegExp(`^(?:${cues.section})${END_OF_WORD}`, 'u'),
     after: new RegExp(`${first}${START_OF_WORD}(?:(?:${cues.after})${END_OF_WORD}|${afterAtEnd})`, 'giu'),
     before: new RegExp(`${first}${START_OF_WORD}(?:${cues.before})${END_OF_WORD}`, 'giu'),
     leadIn: new RegExp(`${START_OF_WORD}(?:${cues.leadIn})${END_OF_WORD}`, 'iu'),
-    quick: new RegExp(cues.inlineWords.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|') || '(?!)', 'iu'),
+    quick: new RegExp(
+      cues.inlineWords
+        .map(
+          (w) =>
+            (cues.inlineAfter[w] ? `${escapeRegExp(cues.inlineAfter[w])}\\s+` : '') +
+            escapeRegExp(w) +
+            (cues.inlineBefore[w] ? `\\s+${escapeRegExp(cues.inlineBefore[w])}` : ''),
+        )
+        .join('|') || '(?!)',
+      'iu',
+    ),
     words: new Set(cues.words),
     inlineWords: new Set(cues.inlineWords),
+    inlineAfter: new Map(
+      Object.entries(cues.inlineAfter).map(([word, previous]) => [word, new RegExp(`(?:^|[^\\p{L}\\p{N}])${escapeRegExp(previous)}\\s+$`, 'iu')]),
+    ),
+    inlineBefore: new Map(
+      Object.entries(cues.inlineBefore).map(([word, next]) => [word, new RegExp(`^${escapeRegExp(word)}\\s+${escapeRegExp(next)}(?![\\p{L}\\p{N}])`, 'iu')]),
+    ),
   };
   compiledCues.set(cues, made);
   return made;
@@ -174,7 +197,9 @@ export function findLevelRanges(text: string, mentions?: readonly number[], cues
     return k < triggers.length ? lines.at(triggers[k]!) : undefined;
   };
   for (let line = advance(undefined); line; line = advance(line)) {
-    const hasCue = lineHasCue(line);
+    // A flattened line (layout.ts) may begin with a cue glued to the word before it ("deploymentPluses
+    // include:"), which the tokenizer did not see as a word of its own: such a line is read as one with a cue.
+    const hasCue = lineHasCue(line) || (lines.breaks.length > 0 && !isBreak(text.charCodeAt(line.start - 1)) && line.start > 0);
     // Outside a section, a line without a cue word sets nothing (no cue heading, label or inline cue)
     // unless it ends in a glued label: the ":" lines read for those are mostly something else.
     if (!section && !hasCue && !gluedLabel(line, cueSet)) continue;
@@ -200,7 +225,7 @@ export function findLevelRanges(text: string, mentions?: readonly number[], cues
       const leadIn = cueSet.leadIn.exec(line.clean);
       if (leadIn) ranges.push({ start: line.end, end: listEnd(lines, line), level: 'preferred', cue: leadIn[0] });
     }
-    for (const part of cueParts(line)) if (hasInlineCue(part)) ranges.push(...inlineCues(part, cueSet));
+    for (const part of cueParts(line)) if (hasInlineCue(part)) ranges.push(...inlineCues(part, cueSet, inlineWords !== undefined));
   }
   close(text.length);
   return ranges;
@@ -208,7 +233,8 @@ export function findLevelRanges(text: string, mentions?: readonly number[], cues
 
 /** Sorted offsets of the lines worth reading outside a section: cue words, and a ":" that ends a line. */
 function lineTriggers(text: string, cues: readonly number[], breaks: readonly number[]): readonly number[] {
-  let triggers = cues;
+  // A flattened line is read whatever it holds: its first word may be a cue glued to the one before it.
+  let triggers = breaks.length > 0 ? mergeAscending(cues, breaks) : cues;
   const breakSet = breaks.length > 0 ? new Set(breaks) : undefined;
   for (const colon of [':', '：']) {
     const colons: number[] = [];
@@ -402,7 +428,12 @@ function mayBeInlineCue(text: string, at: number, cues: LevelCues): boolean {
   } else {
     word = text.slice(at, end).toLowerCase(); // NFKC leaves ASCII letters as they are
   }
-  return !cues.words.has(word) || cues.inlineWords.has(word);
+  if (!cues.words.has(word)) return true;
+  if (!cues.inlineWords.has(word)) return false;
+  const previous = cues.inlineAfter.get(word);
+  if (previous !== undefined && !previous.test(text.slice(Math.max(0, at - 24), at))) return false;
+  const next = cues.inlineBefore.get(word);
+  return next === undefined || next.test(text.slice(at, at + word.length + 24));
 }
 
 // The same heading is normalised up to three times in a row (cue? known name? cue of the heading).
@@ -454,7 +485,7 @@ function asHeading(text: string, lines: LineReader, line: TextLine, hasCue: bool
   const html = raw.includes('<') ? /<h([1-6])\b/i.exec(raw) : null;
   if (html) return { text: line.clean, at: 0, depth: Number(html[1]) };
   // Emphasis around a heading ("_Nice to have:_", "*Bonus*") is markup, not text.
-  const content = line.clean.trim().replace(EMPHASIS_EDGES, '');
+  const content = stripEmphasis(line.clean.trim());
   if (content === '' || content.length > 70 || isBullet(raw, line)) {
     return gluedLabel(line, cues);
   }
@@ -475,8 +506,6 @@ function asHeading(text: string, lines: LineReader, line: TextLine, hasCue: bool
   if (cues.section.test(normalizeHeading(content))) return heading;
   return gluedLabel(line, cues);
 }
-
-const EMPHASIS_EDGES = /^[*_]+(?=\S)|(?<=\S)[*_]+$/gu;
 
 /** `text.split(/\s+/).length` of a trimmed, non-empty text, without the array. */
 function countWords(text: string): number {
@@ -510,19 +539,33 @@ function isAllCaps(text: string): boolean {
 /** Scraper damage: "microservice architectureNice to have:" — a cue label glued to the end of a line. */
 function gluedLabel(line: Line, cues: LevelCues): Heading | undefined {
   if (!endsWithColon(line.clean)) return undefined; // exact pre-check: the pattern ends in ":"
-  const m = cues.glued.exec(line.clean);
-  if (!m || m.index === 0 || !gluedAt(line.clean, m.index)) return undefined;
+  // The cue ends the line and starts where words were glued: test those places in its last characters only.
+  const text = line.clean;
+  let m: { 0: string; index: number } | undefined;
+  for (let at = Math.max(1, text.length - GLUED_TAIL); at < text.length && !m; at++) {
+    if (!gluedAt(text, at)) continue;
+    cues.glued.lastIndex = at;
+    const found = cues.glued.exec(text);
+    if (found) m = { 0: found[0], index: at };
+  }
+  if (!m) return undefined;
   return { text: m[0], at: m.index, depth: 7, glued: true };
 }
 
 /** "Nice to have: React, Heroku" (possibly after a bullet): the cue and where its value starts. */
+/** Characters at the end of a line that a glued label is looked for in: longer than any heading cue. */
+const GLUED_TAIL = 80;
+
 /**
  * A glued cue starts where words were run together: at a capital after a letter ("skillsBonus",
  * "AWSPluses") or after something that is not a letter; not inside a word ("surplus:").
  */
 function gluedAt(text: string, at: number): boolean {
-  const c = text[at]!;
-  return c !== c.toLowerCase() || !/\p{L}/u.test(text[at - 1]!);
+  const c = text.charCodeAt(at);
+  if (isAsciiLetter(c)) return c < 97 || !isAsciiLetter(text.charCodeAt(at - 1)); // upper case, or a word's start
+  if (c < 128) return false;
+  const ch = text[at]!;
+  return /\p{L}/u.test(ch) && (ch !== ch.toLowerCase() || !/\p{L}/u.test(text[at - 1]!));
 }
 
 function labelWithValue(clean: string, hasCue: boolean, cues: LevelCues): { cue?: string; known: boolean; valueAt: number } | undefined {
@@ -577,17 +620,18 @@ function continuationEnd(lines: LineReader, line: Line): number {
 }
 
 /** Preferred ranges set by inline cues inside one line. */
-function inlineCues(line: Line, cues: LevelCues): LevelRange[] {
+/** `checked`: the caller found an inline cue word in the line already (the tokenizer's offsets). */
+function inlineCues(line: Line, cues: LevelCues, checked = false): LevelRange[] {
   const ranges: LevelRange[] = [];
   const text = line.clean;
-  if (!/[a-zà-ÿ]/i.test(text) || !cues.quick.test(text)) return ranges;
+  if (!checked && (!/[a-zà-ÿ]/i.test(text) || !cues.quick.test(text))) return ranges;
   for (const m of text.matchAll(cues.after)) {
     let start = clauseStart(text, m.index);
     // "Docker (preferred)", "Docker, valorable": a cue alone in its clause speaks of the one before.
     if (start > 0 && !/\p{L}/u.test(text.slice(start, m.index)) && JOINS_BACK.test(text[start - 1]!)) start = clauseStart(text, start - 1);
     // "is a bonus: Go, Python/Django, Rails": a cue before a colon reaches forward over the list too.
-    const colon = /^\s*[:：]/.exec(text.slice(m.index + m[0].length));
-    if (colon) ranges.push({ start: line.start + m.index, end: line.start + text.length, level: 'preferred', cue: m[0].trim() });
+    if (colonFollows(text, m.index + m[0].length))
+      ranges.push({ start: line.start + m.index, end: line.start + text.length, level: 'preferred', cue: m[0].trim() });
     if (start < m.index) ranges.push({ start: line.start + start, end: line.start + m.index + m[0].length, level: 'preferred', cue: m[0].trim() });
   }
   for (const m of text.matchAll(cues.before)) {
@@ -598,6 +642,24 @@ function inlineCues(line: Line, cues: LevelCues): LevelRange[] {
 }
 
 const JOINS_BACK = /[,(–—-]/;
+
+/** A ":" after `from`, past spaces. */
+function colonFollows(text: string, from: number): boolean {
+  let i = from;
+  while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+  return i < text.length && isColon(text.charCodeAt(i));
+}
+
+/** The text without emphasis marks at its edges ("_Nice to have:_" -> "Nice to have:"). */
+function stripEmphasis(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && isEmphasis(text.charCodeAt(start))) start++;
+  while (end > start && isEmphasis(text.charCodeAt(end - 1))) end--;
+  return start === 0 && end === text.length ? text : text.slice(start, end);
+}
+
+const isEmphasis = (c: number): boolean => c === 42 || c === 95; // * _
 
 // ; | ! ? end a clause wherever they are.
 const isHardStop = (c: number): boolean => c === 59 || c === 124 || c === 33 || c === 63;

@@ -69,10 +69,16 @@ export interface CompiledCues {
   leadIn: string;
   /** First letters (lower case) of every text `after`, `afterAtEnd` and `before` match: a cheap pre-test. */
   firstLetters: string;
+  /** The same of `heading`. */
+  headingFirstLetters: string;
   /** Normalised words of every cue: each cue, however it matches, holds at least one. */
   words: string[];
-  /** Of those, the words of inline cues (after, before). */
+  /** Of those, the words of inline cues (after, before, lead-in). */
   inlineWords: string[];
+  /** An inline word that only ever follows one word in the cues ("required" in "not required"): that word. */
+  inlineAfter: Record<string, string>;
+  /** An inline word that is only ever followed by one word ("good" in "good to have"): that word. */
+  inlineBefore: Record<string, string>;
 }
 
 /**

@@ -155,6 +155,49 @@ const COMMON_WORDS = new Set(
   ).split(' '),
 );
 
+/**
+ * Frequent words of ads that cues hold too ("preferred qualifications", "knowledge of ... is a plus"):
+ * a cue is marked by another of its words when it has one, so that the lines the analysis reads
+ * are few.
+ */
+const GENERIC_WORDS = new Set(
+  (
+    'experience knowledge skill skills qualification qualifications requirement requirements required strong good great big real ' +
+    'following know like make makes bring see help candidates include must mandatory profil competenze esperienza conoscenza ' +
+    'experiencia conocimiento conocimientos conhecimentos que qui nos uns was dich ter bem'
+  ).split(' '),
+);
+
+/** The tokenizer's form of a cue's word: punctuation around it is not part of it. */
+const cueWord = (w: string): string => normalizeToken(w).replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+
+/**
+ * Marks one word of an expansion (unless one is marked already): a rare word before a generic one,
+ * a long one before a short one. Every text a cue matches then holds a marked word. Returns the
+ * index in `expansion` of the marked word, -1 if it has none (cuePhraseProblem reported that).
+ */
+function markOne(expansion: readonly string[], words: Set<string>): number {
+  const forms = expansion.map(cueWord);
+  const candidates = forms.map((w, k) => ({ w, k })).filter(({ w }) => w !== '' && !COMMON_WORDS.has(w));
+  const marked = candidates.find(({ w }) => words.has(w));
+  if (marked !== undefined) return marked.k;
+  const cost = (w: string): number => (GENERIC_WORDS.has(w) ? 1000 : 0) - w.length;
+  const best = candidates.sort((a, b) => cost(a.w) - cost(b.w))[0];
+  if (best === undefined) return -1;
+  words.add(best.w);
+  return best.k;
+}
+
+/** The words that have one and the same neighbour wherever the cues hold them, with that neighbour. */
+function onlyNeighbour(neighbours: Map<string, Set<string>>): Record<string, string> {
+  return Object.fromEntries(
+    [...neighbours]
+      .filter(([, next]) => next.size === 1 && !next.has(''))
+      .map(([word, next]) => [word, [...next][0]!] as const)
+      .sort(),
+  );
+}
+
 /** What is wrong with a cue phrase (a message for `file:line:col: ...`), or undefined when it is sound. */
 export function cuePhraseProblem(text: string, kind: CueKind): string | undefined {
   let phrase: Phrase;
@@ -167,7 +210,7 @@ export function cuePhraseProblem(text: string, kind: CueKind): string | undefine
   if (expansions.some((e) => e.length === 0)) return `cue phrase "${text}" can match an empty text (every word is optional)`;
   // Section names need no word of their own: they only end a section, and a section's lines are all read.
   if (kind === 'section') return undefined;
-  const common = expansions.find((e) => e.every((w) => COMMON_WORDS.has(normalizeToken(w))));
+  const common = expansions.find((e) => e.every((w) => COMMON_WORDS.has(cueWord(w)) || cueWord(w) === ''));
   return common ? `cue phrase "${text}" can match "${common.join(' ')}", common words only: add a word that says what the cue means` : undefined;
 }
 
@@ -179,8 +222,12 @@ export function compileCues(cues: readonly LevelCue[]): { compiled: CompiledCues
   const problems: string[] = [];
   const sources: Record<CueKind | 'afterAtEnd', string[]> = { heading: [], section: [], after: [], afterAtEnd: [], before: [], 'lead-in': [] };
   const firstLetters = new Set<string>();
+  const headingFirstLetters = new Set<string>();
   const words = new Set<string>();
   const inlineWords = new Set<string>();
+  // The words each marked inline word follows in the cues ("not" before "required").
+  const inlinePrevious = new Map<string, Set<string>>();
+  const inlineNext = new Map<string, Set<string>>();
   for (const cue of cues) {
     cue.phrases.forEach((text, k) => {
       const problem = cuePhraseProblem(text, cue.kind);
@@ -191,15 +238,21 @@ export function compileCues(cues: readonly LevelCue[]): { compiled: CompiledCues
       const phrase = parseCuePhrase(text.trim().toLowerCase());
       const expansions = expandCuePhrase(phrase);
       if (cue.kind !== 'section') {
+        // Lead-ins are read on lines ending in ":" (as headings are), not searched for inline.
+        const inline = cue.kind === 'after' || cue.kind === 'before';
         for (const expansion of expansions) {
-          for (const w of expansion.map(normalizeToken)) {
-            if (COMMON_WORDS.has(w)) continue;
-            words.add(w);
-            if (cue.kind === 'after' || cue.kind === 'before' || cue.kind === 'lead-in') inlineWords.add(w);
-          }
+          const k = markOne(expansion, words);
+          if (k < 0 || !inline) continue;
+          const word = cueWord(expansion[k]!);
+          inlineWords.add(word);
+          const add = (map: Map<string, Set<string>>, neighbour: string | undefined): void =>
+            void map.set(word, (map.get(word) ?? new Set()).add(neighbour === undefined ? '' : cueWord(neighbour)));
+          add(inlinePrevious, expansion[k - 1]);
+          add(inlineNext, expansion[k + 1]);
         }
       }
       if (cue.kind === 'after' || cue.kind === 'before') for (const e of expansions) firstLetters.add(e[0]![0]!.toLowerCase());
+      if (cue.kind === 'heading') for (const e of expansions) headingFirstLetters.add(e[0]![0]!.toLowerCase());
       sources[cue.kind === 'after' && cue.endsClause ? 'afterAtEnd' : cue.kind].push(phraseSource(phrase));
     });
   }
@@ -213,8 +266,11 @@ export function compileCues(cues: readonly LevelCue[]): { compiled: CompiledCues
       before: alternation('before'),
       leadIn: alternation('lead-in'),
       firstLetters: [...firstLetters].sort().join(''),
+      headingFirstLetters: [...headingFirstLetters].sort().join(''),
       words: [...words].sort(),
       inlineWords: [...inlineWords].sort(),
+      inlineAfter: onlyNeighbour(inlinePrevious),
+      inlineBefore: onlyNeighbour(inlineNext),
     },
     problems,
   };
