@@ -61,6 +61,7 @@ describe('years of experience attach to skills', () => {
       '2+ years commercial coding experience with Java -Strong fundamentals in algorithms and more text to make this line long enough to be read as a flattened ad with many words in it, far more than any ordinary line holds, and still more words after that, then some more of them, and more until it is over three hundred characters',
       { java: 2 },
     ],
+    ['three (3) years of Python experience; 5 or more years of Java', { python: 3, java: 5 }],
     // a figure stated where the skill is required wins over one under a preferred heading
     ['Requirements:\n- 1 year of AWS\n\nPreferred qualifications:\n- 3+ years of AWS', { aws: 1 }],
     ['- 2 years of Python. Kafka is a plus.', { python: 2 }],

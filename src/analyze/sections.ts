@@ -59,10 +59,10 @@ export interface LevelCues {
   /** Every cue word (as the tokenizer normalises tokens), and those of inline cues. */
   words: ReadonlySet<string>;
   inlineWords: ReadonlySet<string>;
-  /** Inline words that count only after a given word ("not" before "required"): a test of the text before them. */
-  inlineAfter: ReadonlyMap<string, RegExp>;
-  /** Inline words that count only before a given word ("good" before "to have"): a test of the text from them. */
-  inlineBefore: ReadonlyMap<string, RegExp>;
+  /** Inline words that count only after a given word ("not" before "required"), with that word. */
+  inlineAfter: ReadonlyMap<string, string>;
+  /** Inline words that count only before a given word ("good" before "to have"), with that word. */
+  inlineBefore: ReadonlyMap<string, string>;
 }
 
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -99,12 +99,8 @@ export function levelCues(cues: CompiledCues = (builtinCues ??= builtinCompiled(
     ),
     words: new Set(cues.words),
     inlineWords: new Set(cues.inlineWords),
-    inlineAfter: new Map(
-      Object.entries(cues.inlineAfter).map(([word, previous]) => [word, new RegExp(`(?:^|[^\\p{L}\\p{N}])${escapeRegExp(previous)}\\s+$`, 'iu')]),
-    ),
-    inlineBefore: new Map(
-      Object.entries(cues.inlineBefore).map(([word, next]) => [word, new RegExp(`^${escapeRegExp(word)}\\s+${escapeRegExp(next)}(?![\\p{L}\\p{N}])`, 'iu')]),
-    ),
+    inlineAfter: new Map(Object.entries(cues.inlineAfter)),
+    inlineBefore: new Map(Object.entries(cues.inlineBefore)),
   };
   compiledCues.set(cues, made);
   return made;
@@ -430,10 +426,20 @@ function mayBeInlineCue(text: string, at: number, cues: LevelCues): boolean {
   }
   if (!cues.words.has(word)) return true;
   if (!cues.inlineWords.has(word)) return false;
+  // One space apart, as cues are written; a cue written otherwise is still found on a line read for
+  // another reason: this test only lets lines be skipped.
   const previous = cues.inlineAfter.get(word);
-  if (previous !== undefined && !previous.test(text.slice(Math.max(0, at - 24), at))) return false;
+  if (previous !== undefined && !wordAt(text, at - 1 - previous.length, previous)) return false;
   const next = cues.inlineBefore.get(word);
-  return next === undefined || next.test(text.slice(at, at + word.length + 24));
+  return next === undefined || wordAt(text, at + word.length + 1, next);
+}
+
+/** Whether `word` (lower case, ASCII) stands whole at `at`. */
+function wordAt(text: string, at: number, word: string): boolean {
+  if (at < 0 || at + word.length > text.length) return false;
+  if (at > 0 && isAsciiLetter(text.charCodeAt(at - 1))) return false;
+  if (at + word.length < text.length && isAsciiLetter(text.charCodeAt(at + word.length))) return false;
+  return text.slice(at, at + word.length).toLowerCase() === word;
 }
 
 // The same heading is normalised up to three times in a row (cue? known name? cue of the heading).

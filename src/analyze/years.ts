@@ -62,7 +62,9 @@ const NUMBER = '(\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|zwei|
 const PREFIX = '(?:(?:at least|minimum(?: of)?|min\\.?|over|more than|mindestens|au moins|al menos|m[ií]nimo(?: de)?)\\s+)?';
 const UNIT = "(?:years?|yrs?|jahre?n?|ans?|a[ñn]os?)(?:'s?|’s?)?(?![-\\w])";
 const RANGE = '(?:(?:-|–|to|bis|à|a)\\s*\\d{1,2}\\s*\\+?\\s*)?';
-const YEARS = new RegExp(`(?<![\\w.,/])${PREFIX}(?:${NUMBER}\\s*(?:\\+|plus)?\\s*${RANGE}${UNIT}|${NUMBER}\\s+of them\\b)`, 'giu');
+// "three (3) years", "5 or more years", "5+ years"
+const MORE = '(?:\\(\\d{1,2}\\)\\s*)?(?:\\+|plus|or more|or above)?';
+const YEARS = new RegExp(`(?<![\\w.,/])${PREFIX}(?:${NUMBER}\\s*${MORE}\\s*${RANGE}${UNIT}|${NUMBER}\\s+of them\\b)`, 'giu');
 
 const WORDS: Record<string, number> = {
   one: 1,
