@@ -140,12 +140,15 @@ export class Matcher {
   }
 }
 
-/** Words of one alias may be apart by spaces, a hyphen or "&", on the same line: "Ruby on Rails". */
+/**
+ * Words of one alias may be apart by spaces, a hyphen, "&" or a slash, on the same line: "Ruby on
+ * Rails", "CI / CD", "CI\\CD" (an alias written "CI CD").
+ */
 function isPhraseGap(text: string, from: number, to: number): boolean {
   if (to - from > 3) return false;
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
-    if (c !== 32 && c !== 9 && c !== 0xa0 && c !== 45 && c !== 38) return false;
+    if (c !== 32 && c !== 9 && c !== 0xa0 && c !== 45 && c !== 38 && c !== 47 && c !== 92) return false;
   }
   return true;
 }

@@ -176,7 +176,7 @@ export class RefMatcher {
       let bestEnd = t;
       for (let j = t; j < limit; j++) {
         if (tokens[j]!.word < 0) break;
-        if (j > t && !/^[ \t\u00a0&-]{0,3}$/.test(text.slice(tokens[j - 1]!.end, tokens[j]!.start))) break;
+        if (j > t && !/^[ \t\u00a0&\-/\\]{0,3}$/.test(text.slice(tokens[j - 1]!.end, tokens[j]!.start))) break;
         const node = level.get(this.taxonomy.words[tokens[j]!.word]!);
         if (!node) break;
         if (node.pattern >= 0) [best, bestEnd] = [node.pattern, j + 1];
