@@ -120,3 +120,21 @@ describe('user cue files (-t)', () => {
     ]);
   });
 });
+
+describe('what decided a level or a figure', () => {
+  it('is in the result: the cue or phrase as written, with line and column', () => {
+    const skills = named('Requirements:\n- 5+ years of Python\n\nNice to have:\n- Kubernetes is a plus too');
+    const python = skills.find((s) => s.id === 'python')!;
+    const kubernetes = skills.find((s) => s.id === 'kubernetes')!;
+    expect(python.yearsFrom).toEqual({ text: '5+ years', line: 2, column: 3 });
+    expect(python.levelCue).toBeUndefined();
+    expect(kubernetes.level).toBe('preferred');
+    expect(kubernetes.levelCue).toEqual({ text: 'Nice to have:', line: 4, column: 1 });
+  });
+
+  it('is shown by scan --explain', () => {
+    const r = runSubprocess(['scan', 'fixtures/jobs/python-backend.md', '--explain', '--no-color']);
+    expect(r.stdout).toMatch(/Levels and years\n {2}Python +5 years: "5\+ years" 17:3\n/);
+    expect(r.stdout).toMatch(/ {2}Terraform +preferred: "Nice to have" 22:1\n/);
+  });
+});

@@ -24,8 +24,9 @@ export interface LevelRange {
   start: number;
   end: number;
   level: Level;
-  /** The cue that set the level, as written ("Nice to have", "is a plus"). */
+  /** The cue that set the level, as written ("Nice to have", "is a plus"), and where it starts. */
   cue: string;
+  cueAt: number;
 }
 
 // Word edges that know accented letters (JavaScript's `\b` knows only ASCII: it finds an edge inside
@@ -143,9 +144,9 @@ export function findLevelRanges(text: string, mentions?: readonly number[], cues
   const cueWords = cues ? ascending(cues) : undefined;
   const triggers = cueWords ? lineTriggers(text, cueWords, lines.breaks) : undefined;
   const ranges: LevelRange[] = [];
-  let section: { start: number; depth: number; cue: string } | undefined;
+  let section: { start: number; depth: number; cue: string } | undefined; // a section starts at its heading, the cue
   const close = (at: number): void => {
-    if (section && at > section.start) ranges.push({ start: section.start, end: at, level: 'preferred', cue: section.cue });
+    if (section && at > section.start) ranges.push({ start: section.start, end: at, level: 'preferred', cue: section.cue, cueAt: section.start });
     section = undefined;
   };
   let next = 0; // index of the first mention not before the current line
@@ -212,14 +213,14 @@ export function findLevelRanges(text: string, mentions?: readonly number[], cues
     if (label?.known && section) close(line.start); // "Key skills: Go, AWS" after a Nice to have list
     if (label?.cue && !section) {
       const end = continuationEnd(lines, line);
-      ranges.push({ start: line.start + label.valueAt, end, level: 'preferred', cue: label.cue });
+      ranges.push({ start: line.start + label.valueAt, end, level: 'preferred', cue: label.cue, cueAt: line.start + label.cueAt });
       continue;
     }
     if (section) continue;
     // "You would ideally have:" / "The following would be a plus:" introduce a preferred list.
     if (hasCue && endsWithColon(line.clean)) {
       const leadIn = cueSet.leadIn.exec(line.clean);
-      if (leadIn) ranges.push({ start: line.end, end: listEnd(lines, line), level: 'preferred', cue: leadIn[0] });
+      if (leadIn) ranges.push({ start: line.end, end: listEnd(lines, line), level: 'preferred', cue: leadIn[0], cueAt: line.start + leadIn.index });
     }
     for (const part of cueParts(line)) if (hasInlineCue(part)) ranges.push(...inlineCues(part, cueSet, inlineWords !== undefined));
   }
@@ -370,6 +371,23 @@ const MARKUP_START = /[<&*_`]/;
 /** The sorted start offsets of findings: the `mentions` argument of findLevelRanges. */
 export function mentionOffsets(findings: readonly { start: number }[]): readonly number[] {
   return ascending(findings.map((f) => f.start));
+}
+
+/** The range (and so the cue) a preferred offset lies in: for `DocumentOptions.cueAt`. */
+export function cueLookup(ranges: readonly LevelRange[]): (offset: number) => LevelRange | undefined {
+  const sorted = [...ranges].sort((a, b) => a.start - b.start);
+  return (offset) => {
+    // The last range starting at or before the offset, then back over those that still hold it.
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sorted[mid]!.start <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo - 1; k >= 0 && k >= lo - 16; k--) if (sorted[k]!.end > offset) return sorted[k];
+    return undefined;
+  };
 }
 
 /** A lookup for `DocumentOptions.levelAt`: preferred inside a range, required everywhere else. */
@@ -574,13 +592,13 @@ function gluedAt(text: string, at: number): boolean {
   return /\p{L}/u.test(ch) && (ch !== ch.toLowerCase() || !/\p{L}/u.test(text[at - 1]!));
 }
 
-function labelWithValue(clean: string, hasCue: boolean, cues: LevelCues): { cue?: string; known: boolean; valueAt: number } | undefined {
+function labelWithValue(clean: string, hasCue: boolean, cues: LevelCues): { cue?: string; known: boolean; valueAt: number; cueAt: number } | undefined {
   if (!hasEarlyColon(clean)) return undefined; // exact pre-check: a label is at most ~70 characters before its ":"
   const m = /^(\s*(?:[-*+•·◦▪‣–—]\s+|\d{1,2}[.)]\s+)?)([^:：\n]{2,60})[:：]\s*(?=\S)/u.exec(clean);
   if (!m) return undefined;
   const cue = hasCue ? preferredCue(m[2]!, cues) : undefined;
   const known = !cue && m[1] === '' && cues.section.test(normalizeHeading(m[2]!));
-  return cue || known ? { cue, known, valueAt: m[0].length } : undefined;
+  return cue || known ? { cue, known, valueAt: m[0].length, cueAt: m[1]!.length } : undefined;
 }
 
 function endsWithColon(line: string): boolean {
@@ -637,12 +655,13 @@ function inlineCues(line: Line, cues: LevelCues, checked = false): LevelRange[] 
     if (start > 0 && !/\p{L}/u.test(text.slice(start, m.index)) && JOINS_BACK.test(text[start - 1]!)) start = clauseStart(text, start - 1);
     // "is a bonus: Go, Python/Django, Rails": a cue before a colon reaches forward over the list too.
     if (colonFollows(text, m.index + m[0].length))
-      ranges.push({ start: line.start + m.index, end: line.start + text.length, level: 'preferred', cue: m[0].trim() });
-    if (start < m.index) ranges.push({ start: line.start + start, end: line.start + m.index + m[0].length, level: 'preferred', cue: m[0].trim() });
+      ranges.push({ start: line.start + m.index, end: line.start + text.length, level: 'preferred', cue: m[0].trim(), cueAt: line.start + m.index });
+    if (start < m.index)
+      ranges.push({ start: line.start + start, end: line.start + m.index + m[0].length, level: 'preferred', cue: m[0].trim(), cueAt: line.start + m.index });
   }
   for (const m of text.matchAll(cues.before)) {
     const end = clauseEnd(text, m.index + m[0].length);
-    ranges.push({ start: line.start + m.index, end: line.start + end, level: 'preferred', cue: m[0].trim() });
+    ranges.push({ start: line.start + m.index, end: line.start + end, level: 'preferred', cue: m[0].trim(), cueAt: line.start + m.index });
   }
   return ranges;
 }

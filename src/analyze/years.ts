@@ -30,7 +30,16 @@ export interface Located {
  * - A flattened ad's items (see layout.ts) end a clause as a line break does.
  * - When a skill gets several figures, the largest wins.
  */
-export function findYears(text: string, findings: readonly Located[], breaks: readonly number[] = layoutBreaks(text)): Map<number, number> {
+/**
+ * With `phrases`, the years phrase that gave each finding its figure is recorded there too (where it
+ * starts, as written).
+ */
+export function findYears(
+  text: string,
+  findings: readonly Located[],
+  breaks: readonly number[] = layoutBreaks(text),
+  phrases?: Map<number, { start: number; text: string }>,
+): Map<number, number> {
   const years = new Map<number, number>();
   if (findings.length === 0) return years;
   const clean = blankMarkup(text);
@@ -43,7 +52,11 @@ export function findYears(text: string, findings: readonly Located[], breaks: re
     const from = m.index;
     const to = from + m[0].length;
     const group = forward(at, to) ?? backward(at, from) ?? leadInList(at, to);
-    for (const i of group ?? []) years.set(i, Math.max(years.get(i) ?? 0, n));
+    for (const i of group ?? []) {
+      if (n <= (years.get(i) ?? 0)) continue;
+      years.set(i, n);
+      phrases?.set(i, { start: from, text: text.slice(from, to).trim() });
+    }
   }
   return years;
 }

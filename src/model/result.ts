@@ -16,6 +16,13 @@ export interface MatchPosition {
   level?: Level;
 }
 
+/** A piece of the input that decided something, and where it stands (1-based line and column). */
+export interface TextSource {
+  text: string;
+  line: number;
+  column: number;
+}
+
 export interface SkillResult {
   id: string;
   name: string;
@@ -28,8 +35,12 @@ export interface SkillResult {
   impliedBy?: string[];
   /** Required unless every mention is in a "nice to have" part of the text. */
   level?: Level;
+  /** For a preferred skill: the cue that made it so ("Nice to have", "is a plus"), as written, and where. */
+  levelCue?: TextSource;
   /** Years of experience the text states for the skill ("5+ years of Python"), the largest if several. */
   years?: number;
+  /** The phrase that states `years`, as written, and where. */
+  yearsFrom?: TextSource;
   matches: MatchPosition[];
 }
 

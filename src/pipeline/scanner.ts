@@ -1,4 +1,4 @@
-import { findLevelRanges, levelCues, levelLookup, mentionOffsets, type LevelCues } from '../analyze/sections.js';
+import { cueLookup, findLevelRanges, levelCues, levelLookup, mentionOffsets, type LevelCues, type LevelRange } from '../analyze/sections.js';
 import { findYears } from '../analyze/years.js';
 import type { Extracted } from '../extract/extract.js';
 import { Matcher, type Finding } from '../match/matcher.js';
@@ -11,6 +11,8 @@ export interface TextAnalysis {
   findings: Finding[];
   /** The requirement level at an offset; absent when levels were not asked for or nothing was found. */
   levelAt?: (offset: number) => Level;
+  /** The preferred parts of the text, with the cue of each. */
+  ranges?: LevelRange[];
 }
 
 /**
@@ -38,7 +40,8 @@ export class Scanner {
     const cues: number[] | undefined = levels ? [] : undefined;
     const findings = this.matcher.match(text, cues);
     if (!levels || findings.length === 0) return { findings };
-    return { findings, levelAt: levelLookup(findLevelRanges(text, mentionOffsets(findings), cues, this.cues)) };
+    const ranges = findLevelRanges(text, mentionOffsets(findings), cues, this.cues);
+    return { findings, levelAt: levelLookup(ranges), ranges };
   }
 
   /**
@@ -46,10 +49,16 @@ export class Scanner {
    * and the years of experience stated for it (analyze/years.ts).
    */
   scanText(text: string, source = '-', options: DocumentOptions = {}): DocumentResult {
-    const { findings, levelAt } = this.analyze(text);
-    const doc = buildDocument(source, text, findings, this.taxonomy, { ...options, ...(levelAt ? { levelAt } : {}) });
-    attachYears(doc, text, findings, this.taxonomy, levelAt);
-    return doc;
+    const { findings, levelAt, ranges } = this.analyze(text);
+    const phrases = new Map<number, { start: number; text: string }>();
+    const figures = findings.length > 0 ? findYears(text, findings, undefined, phrases) : new Map<number, number>();
+    const years = new Map([...figures].map(([i, n]) => [i, { years: n, ...phrases.get(i)! }]));
+    return buildDocument(source, text, findings, this.taxonomy, {
+      ...options,
+      ...(levelAt ? { levelAt } : {}),
+      ...(ranges && ranges.length > 0 ? { cueAt: cueLookup(ranges) } : {}),
+      ...(years.size > 0 ? { years } : {}),
+    });
   }
 
   /** Scans an extracted input, reporting positions in the original file. */
@@ -57,29 +66,5 @@ export class Scanner {
     const options: DocumentOptions = {};
     if (input.toSource) options.original = { text: input.source, toSource: input.toSource };
     return this.scanText(input.text, source, options);
-  }
-}
-
-/**
- * The years each skill is asked for: the largest figure, and a figure stated where the skill is
- * required wins over one stated where it is only preferred ("1 year of AWS" required, "2+ years of
- * AWS" under Preferred qualifications: 1).
- */
-function attachYears(doc: DocumentResult, text: string, findings: Finding[], taxonomy: CompiledTaxonomy, levelAt?: (offset: number) => Level): void {
-  const years = findYears(text, findings);
-  if (years.size === 0) return;
-  const byId = new Map<string, number>();
-  const required = new Set<string>();
-  for (const [i, n] of years) {
-    const id = taxonomy.skills[findings[i]!.skill]!.id;
-    const isRequired = (levelAt?.(findings[i]!.start) ?? 'required') === 'required';
-    if (isRequired && !required.has(id)) {
-      required.add(id);
-      byId.set(id, n);
-    } else if (isRequired || !required.has(id)) byId.set(id, Math.max(byId.get(id) ?? 0, n));
-  }
-  for (const skill of doc.skills) {
-    const n = skill.implied ? undefined : byId.get(skill.id);
-    if (n !== undefined) skill.years = n;
   }
 }

@@ -58,6 +58,15 @@ function explanation(doc: DocumentResult, chalk: ChalkInstance): string[] {
   }
   for (const s of doc.skills.filter((k) => k.implied))
     lines.push(`  ${'implied'.padEnd(8)} ${s.name.padEnd(22)} ${chalk.dim(`from ${s.impliedBy?.join(', ')}`)}`);
+  const decided = doc.skills.filter((s) => s.levelCue || s.yearsFrom);
+  if (decided.length > 0) lines.push('', chalk.bold('  Levels and years'));
+  for (const s of decided) {
+    const why = [
+      s.levelCue && `preferred: "${s.levelCue.text}" ${s.levelCue.line}:${s.levelCue.column}`,
+      s.yearsFrom && `${s.years} years: "${s.yearsFrom.text}" ${s.yearsFrom.line}:${s.yearsFrom.column}`,
+    ].filter(Boolean);
+    lines.push(`  ${s.name.padEnd(31)} ${chalk.dim(why.join('; '))}`);
+  }
   lines.push('', chalk.bold('  Score'), ...scoreArithmetic(doc.coverage, doc.score));
   return lines;
 }
