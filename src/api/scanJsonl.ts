@@ -41,12 +41,29 @@ export async function scanJsonl(inputs: readonly string[], options: ScanJsonlOpt
         for (const e of parsed.errors) result.errors.push({ source: `${source.display}:${lineBase + e.line}`, message: e.message });
         lineBase += parsed.lines;
         if (options.onDocuments) {
-          if (documents.length > 0) await options.onDocuments(documents);
+          if (documents.length > 0) await deliver(options.onDocuments, documents);
         } else result.documents.push(...documents);
       }
     } catch (error) {
+      // The caller's own failure (its output is full, say) is not this input's: it ends the scan.
+      if (error instanceof CallerError) throw error.cause;
       result.errors.push({ source: source.display, message: describeReadError(error) });
     }
   }
   return result;
+}
+
+/** A failure of the caller's `onDocuments`, told apart from a failure to read an input. */
+class CallerError extends Error {
+  constructor(override readonly cause: unknown) {
+    super('onDocuments failed');
+  }
+}
+
+async function deliver(onDocuments: NonNullable<ScanJsonlOptions['onDocuments']>, documents: DocumentResult[]): Promise<void> {
+  try {
+    await onDocuments(documents);
+  } catch (error) {
+    throw new CallerError(error);
+  }
 }

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { compareFiles } from '../../api/compare.js';
-import { DEFAULT_MAX_BYTES, checkIgnored, formatBytes, maxSizeOption } from '../../api/options.js';
+import { DEFAULT_MAX_BYTES, assertOutputNotInput, checkIgnored, formatBytes, maxSizeOption } from '../../api/options.js';
 import { loadTaxonomy } from '../../api/taxonomy.js';
 import { UsageError } from '../../model/errors.js';
 import { compareReporters, type CompareFormat } from '../../report/compareReporters.js';
@@ -76,6 +76,7 @@ async function compare(jobs: string[], options: CompareOptions, { io }: CommandC
   if (options.cv === '-' && jobs.includes('-')) throw new UsageError('the CV and a job ad cannot both come from stdin');
   const loaded = loadTaxonomy({ files: options.taxonomy });
   checkIgnored(options.ignore, loaded.compiled, ignoreFrom);
+  await assertOutputNotInput(options.output, [options.cv, ...jobs], io.cwd);
   const result = await compareFiles(options.cv, jobs.length === 0 ? ['-'] : jobs, {
     taxonomy: loaded,
     cwd: io.cwd,

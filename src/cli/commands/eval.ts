@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import { evaluateFiles } from '../../api/eval.js';
-import { DEFAULT_MAX_BYTES, formatBytes, maxSizeOption } from '../../api/options.js';
+import { DEFAULT_MAX_BYTES, assertOutputNotInput, formatBytes, maxSizeOption } from '../../api/options.js';
 import { loadTaxonomy } from '../../api/taxonomy.js';
 import { UsageError } from '../../model/errors.js';
 import { EVAL_GROUPS, type EvalGroup, type MetricName, type Threshold } from '../../model/eval.js';
@@ -91,6 +91,7 @@ function parseThreshold(flag: string, metric: MetricName, value: string): Thresh
 
 async function runEval(inputs: string[], options: EvalOptions, { io }: CommandContext): Promise<number> {
   const maxBytes = maxSizeOption(options.maxSize);
+  await assertOutputNotInput(options.output, [options.labels, ...inputs], io.cwd);
   const report = await evaluateFiles(options.labels, inputs, {
     taxonomy: loadTaxonomy({ files: options.taxonomy }),
     cwd: io.cwd,

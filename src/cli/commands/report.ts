@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { availableParallelism } from 'node:os';
-import { DEFAULT_MAX_BYTES, formatBytes, maxSizeOption } from '../../api/options.js';
+import { DEFAULT_MAX_BYTES, assertOutputNotInput, formatBytes, maxSizeOption } from '../../api/options.js';
 import { reportFiles } from '../../api/report.js';
 import { loadTaxonomy } from '../../api/taxonomy.js';
 import { UsageError } from '../../model/errors.js';
@@ -73,6 +73,7 @@ async function report(inputs: string[], options: ReportCliOptions, { io }: Comma
     );
   }
   const taxonomy = loadTaxonomy({ files: options.taxonomy });
+  await assertOutputNotInput(options.output, inputs, io.cwd);
   const progress = createProgress(io, options.progress && !options.quiet);
   let result: ReportResult;
   try {

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { DEFAULT_MAX_BYTES, assertInputs, checkIgnored, formatBytes, maxSizeOption } from '../../api/options.js';
+import { DEFAULT_MAX_BYTES, assertInputs, assertOutputNotInput, checkIgnored, formatBytes, maxSizeOption } from '../../api/options.js';
 import { scanFiles } from '../../api/scan.js';
 import { loadTaxonomy } from '../../api/taxonomy.js';
 import type { DocumentResult, ScanResult } from '../../model/result.js';
@@ -79,6 +79,7 @@ async function scan(inputs: string[], options: ScanOptions, { io }: CommandConte
   checkIgnored(options.ignore, loaded.compiled, ignoreFrom);
   const streamed = options.jsonl === true && options.format === 'jsonl' && !options.quiet;
   const targets = inputs.length === 0 ? ['-'] : inputs;
+  await assertOutputNotInput(options.output, targets, io.cwd);
   const request = { taxonomy: loaded, cwd: io.cwd, ignore: options.ignore, ...(io.stdin ? { stdin: io.stdin } : {}) };
   let result: ScanResult;
   if (options.jsonl) {
@@ -90,9 +91,11 @@ async function scan(inputs: string[], options: ScanOptions, { io }: CommandConte
     try {
       const onDocuments = sink && ((docs: DocumentResult[]) => sink.write(docs.map(scanJsonlLine).join('')));
       result = await scanJsonl(targets, { ...request, ...(onDocuments ? { onDocuments } : {}) });
-    } finally {
-      sink?.close();
+    } catch (error) {
+      sink?.abandon();
+      throw error;
     }
+    sink?.close();
   } else result = await scanFiles(targets, { ...request, maxBytes });
   for (const failure of result.errors) io.stderr.write(`${failure.source}: ${failure.message}\n`);
   if (!options.quiet && !streamed) {
