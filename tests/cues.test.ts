@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { loadTaxonomy, scanText, type TaxonomyError } from '../src/index.js';
+import { compareText, loadTaxonomy, scanText, type TaxonomyError } from '../src/index.js';
 import { expandCuePhrase, parseCuePhrase } from '../src/taxonomy/cues.js';
 import { runSubprocess } from './helpers/cli.js';
 
@@ -22,13 +22,17 @@ describe('shipped cue examples', () => {
     expect(new Set(cues.map((c) => c.language))).toEqual(new Set(['en', 'de', 'fr', 'es', 'it', 'pt', 'nl', 'pl']));
   });
 
-  it('gives every heading, after, before and lead-in cue an example where a skill is preferred', () => {
-    for (const cue of cues) if (cue.kind !== 'section') expect(cue.examples.preferred.length, `${cue.language} ${cue.kind}`).toBeGreaterThan(0);
+  it('gives every cue an example where it applies: a preferred skill, or an excluded one for a negation', () => {
+    for (const cue of cues) {
+      if (cue.kind === 'negation') expect(cue.examples.excluded.length, `${cue.language} negation`).toBeGreaterThan(0);
+      else if (cue.kind !== 'section') expect(cue.examples.preferred.length, `${cue.language} ${cue.kind}`).toBeGreaterThan(0);
+    }
   });
 
   // A section name's examples show it ending a preferred section: their last skill is required.
   const cases = cues.flatMap((cue) => [
     ...cue.examples.preferred.map((text) => [`${cue.language} ${cue.kind}: preferred`, text, 'preferred'] as const),
+    ...cue.examples.excluded.map((text) => [`${cue.language} ${cue.kind}: excluded`, text, 'excluded'] as const),
     ...cue.examples.required.map((text) => [`${cue.language} ${cue.kind}: required`, text, cue.kind === 'section' ? 'last required' : 'required'] as const),
   ]);
   it.each(cases)('%s: %j', (_kind, text, level) => {
@@ -36,8 +40,8 @@ describe('shipped cue examples', () => {
     expect(skills.length, 'an example must name a skill').toBeGreaterThan(0);
     const checked = level === 'last required' ? skills.slice(-1) : skills;
     for (const s of checked) {
-      if (level === 'preferred') expect(`${s.name}: ${s.level}`).toBe(`${s.name}: preferred`);
-      else expect(`${s.name}: ${s.level}`).not.toBe(`${s.name}: preferred`);
+      if (level === 'preferred' || level === 'excluded') expect(`${s.name}: ${s.level}`).toBe(`${s.name}: ${level}`);
+      else expect(`${s.name}: ${s.level}`).toBe(`${s.name}: required`);
     }
   });
 });
@@ -116,7 +120,7 @@ describe('user cue files (-t)', () => {
     expect(problems).toEqual([
       'DIR/bad-cues.yaml:4:15: cue phrase "(nice to have": a "(" is not closed',
       'DIR/bad-cues.yaml:4:32: cue phrase "would be" can match "would be", common words only: add a word that says what the cue means',
-      'DIR/bad-cues.yaml:5:11: kind must be one of heading, section, after, before, lead-in (got "aside")',
+      'DIR/bad-cues.yaml:5:11: kind must be one of heading, section, after, before, lead-in, negation (got "aside")',
     ]);
   });
 });
@@ -136,5 +140,23 @@ describe('what decided a level or a figure', () => {
     const r = runSubprocess(['scan', 'fixtures/jobs/python-backend.md', '--explain', '--no-color']);
     expect(r.stdout).toMatch(/Levels and years\n {2}Python +5 years: "5\+ years" 17:3\n/);
     expect(r.stdout).toMatch(/ {2}Terraform +preferred: "Nice to have" 22:1\n/);
+  });
+});
+
+describe('negation: a skill the ad does not use', () => {
+  it('is excluded: shown, never a gap, never in the fit', () => {
+    const ad = 'Backend engineer.\n- Python and Django\n- Our projects do not use PHP, Perl.\n- No Java needed.';
+    const levels = Object.fromEntries(named(ad).map((s) => [s.id, s.level]));
+    expect(levels).toMatchObject({ python: 'required', django: 'required', php: 'excluded', perl: 'excluded', java: 'excluded' });
+    const comparison = compareText('Python, Django', ad, { taxonomy: shipped });
+    expect(comparison.missing.map((m) => m.id)).toEqual([]);
+    expect(comparison.fit).toBe(100);
+  });
+
+  it('is shown as not used in the table', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'skillscan-negation-'));
+    writeFileSync(join(dir, 'ad.md'), 'We use Python.\nWe do not use PHP.\n');
+    const r = runSubprocess(['scan', join(dir, 'ad.md'), '--no-color']);
+    expect(r.stdout).toMatch(/PHP 2:\d+ \[not used\]/);
   });
 });

@@ -58,3 +58,21 @@ describe('docs/', () => {
     for (const file of ['README.md', ...docs.map((d) => `docs/${d}`)]) expect(readFileSync(join(ROOT, file), 'utf8')).not.toMatch(/about 2x|2× faster/);
   });
 });
+
+describe('docs/levels-and-years.md', () => {
+  it('counts the shipped cue files as they are', async () => {
+    const { loadTaxonomy } = await import('../src/index.js');
+    const counts = new Map<string, [number, number, number]>();
+    for (const c of loadTaxonomy().taxonomy().cues) {
+      const [cues, phrases, examples] = counts.get(c.language) ?? [0, 0, 0];
+      counts.set(c.language, [
+        cues + 1,
+        phrases + c.phrases.length,
+        examples + c.examples.preferred.length + c.examples.required.length + c.examples.excluded.length,
+      ]);
+    }
+    const page = readFileSync(join(ROOT, 'docs/levels-and-years.md'), 'utf8');
+    const rows = [...page.matchAll(/^\| `(\w+)\.yaml` \| \w+ \| (\d+) \| (\d+) \| (\d+) \|$/gm)].map((m) => [m[1], [Number(m[2]), Number(m[3]), Number(m[4])]]);
+    expect(new Map(rows as [string, [number, number, number]][])).toEqual(counts);
+  });
+});

@@ -1,7 +1,8 @@
-import type { Level } from '../model/result.js';
+import type { Level, SkillLevel } from '../model/result.js';
 import { isAsciiLetter } from '../match/chars.js';
 import type { CompiledCues } from '../model/compiled.js';
 import { builtinCompiled } from '../taxonomy/builtin.js';
+import { NEGATION_WORDS } from '../taxonomy/cues.js';
 import { layoutBreaks } from './layout.js';
 
 /**
@@ -23,7 +24,7 @@ import { layoutBreaks } from './layout.js';
 export interface LevelRange {
   start: number;
   end: number;
-  level: Level;
+  level: SkillLevel;
   /** The cue that set the level, as written ("Nice to have", "is a plus"), and where it starts. */
   cue: string;
   cueAt: number;
@@ -55,6 +56,8 @@ export interface LevelCues {
   before: RegExp;
   /** A line ending in ":" that holds one of these introduces a preferred list. */
   leadIn: RegExp;
+  /** A clause that says a skill is not used or needed ("our projects do not use PHP"). */
+  negation: RegExp;
   /** A cheap test that a text may hold an inline cue: it holds one of their words. */
   quick: RegExp;
   /** Every cue word (as the tokenizer normalises tokens), and those of inline cues. */
@@ -87,6 +90,7 @@ export function levelCues(cues: CompiledCues = (builtinCues ??= builtinCompiled(
     after: new RegExp(`${first}${START_OF_WORD}(?:(?:${cues.after})${END_OF_WORD}|${afterAtEnd})`, 'giu'),
     before: new RegExp(`${first}${START_OF_WORD}(?:${cues.before})${END_OF_WORD}`, 'giu'),
     leadIn: new RegExp(`${START_OF_WORD}(?:${cues.leadIn})${END_OF_WORD}`, 'iu'),
+    negation: new RegExp(`${START_OF_WORD}(?:${cues.negation})${END_OF_WORD}`, 'giu'),
     quick: new RegExp(
       cues.inlineWords
         .map(
@@ -391,26 +395,59 @@ export function cueLookup(ranges: readonly LevelRange[]): (offset: number) => Le
 }
 
 /** A lookup for `DocumentOptions.levelAt`: preferred inside a range, required everywhere else. */
-export function levelLookup(ranges: LevelRange[]): (offset: number) => Level {
-  // Merged and sorted, so a lookup is a binary search.
+export function levelLookup(ranges: LevelRange[]): (offset: number) => SkillLevel {
+  const preferred = mergedSpans(ranges.filter((r) => r.level === 'preferred'));
+  const excluded = mergedSpans(ranges.filter((r) => r.level === 'excluded'));
+  // A clause that says a skill is not used wins over the section it stands in.
+  return (offset) => (excluded.length > 0 && inSpans(excluded, offset) ? 'excluded' : inSpans(preferred, offset) ? 'preferred' : 'required');
+}
+
+/** The ranges as sorted, merged [start, end) spans, so a lookup is a binary search. */
+function mergedSpans(ranges: readonly LevelRange[]): [number, number][] {
   const merged: [number, number][] = [];
   for (const r of [...ranges].sort((a, b) => a.start - b.start)) {
     const last = merged[merged.length - 1];
     if (last && r.start <= last[1]) last[1] = Math.max(last[1], r.end);
     else merged.push([r.start, r.end]);
   }
-  return (offset) => {
-    let lo = 0;
-    let hi = merged.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const [start, end] = merged[mid]!;
-      if (offset < start) hi = mid - 1;
-      else if (offset >= end) lo = mid + 1;
-      else return 'preferred';
+  return merged;
+}
+
+function inSpans(spans: readonly [number, number][], offset: number): boolean {
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const [start, end] = spans[mid]!;
+    if (offset < start) hi = mid - 1;
+    else if (offset >= end) lo = mid + 1;
+    else return true;
+  }
+  return false;
+}
+
+/**
+ * The clauses that say a skill is not used or needed ("Our projects do not use PHP, Perl", "no Java
+ * needed"): level `excluded`. Only the lines that name a skill (`mentions`, sorted) and hold a word
+ * that says no are searched; a cue reaches over the rest of its clause and its list.
+ */
+export function findExclusions(text: string, mentions: readonly number[], cues: LevelCues = levelCues()): LevelRange[] {
+  const ranges: LevelRange[] = [];
+  let lineEnd = -1;
+  for (const at of mentions) {
+    if (at < lineEnd) continue; // a line already searched
+    const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+    lineEnd = text.indexOf('\n', at);
+    if (lineEnd < 0) lineEnd = text.length;
+    if (lineEnd - lineStart > 4000) continue; // a flattened ad's line: too long to read as one clause
+    const line = blankMarkup(text.slice(lineStart, lineEnd));
+    if (!NEGATION_WORDS.test(line)) continue;
+    for (const m of line.matchAll(cues.negation)) {
+      const end = Math.max(m.index + m[0].length, clauseEnd(line, m.index + m[0].length));
+      ranges.push({ start: lineStart + m.index, end: lineStart + end, level: 'excluded', cue: m[0].trim(), cueAt: lineStart + m.index });
     }
-    return 'required';
-  };
+  }
+  return ranges;
 }
 
 /** The heading's text when it is a preferred cue ("Nice to have"), else undefined. */

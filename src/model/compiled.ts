@@ -67,6 +67,8 @@ export interface CompiledCues {
   before: string;
   /** Phrases of a line ending in ":" whose list below is preferred. */
   leadIn: string;
+  /** Phrases that say a skill is not used or needed: level `excluded`. */
+  negation: string;
   /** First letters (lower case) of every text `after`, `afterAtEnd` and `before` match: a cheap pre-test. */
   firstLetters: string;
   /** The same of `heading`. */

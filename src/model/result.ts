@@ -1,6 +1,8 @@
 /** Result types: what `scan` reports. The JSON output is exactly these objects (schemaVersion 1). */
 
 export type Level = 'required' | 'preferred';
+/** A skill's level in an ad: `excluded` when the ad says it is not used or needed ("we do not use PHP"). */
+export type SkillLevel = Level | 'excluded';
 
 export interface MatchPosition {
   /** The matched text, exactly as it stands in the input at line:column. */
@@ -13,7 +15,7 @@ export interface MatchPosition {
   offset: number;
   /** The line around the match, trimmed to at most ~100 characters. */
   snippet: string;
-  level?: Level;
+  level?: SkillLevel;
 }
 
 /** A piece of the input that decided something, and where it stands (1-based line and column). */
@@ -33,9 +35,10 @@ export interface SkillResult {
   implied: boolean;
   /** For an implied skill: the ids of the named skills that imply it. */
   impliedBy?: string[];
-  /** Required unless every mention is in a "nice to have" part of the text. */
-  level?: Level;
-  /** For a preferred skill: the cue that made it so ("Nice to have", "is a plus"), as written, and where. */
+  /** Required unless every mention is in a "nice to have" part of the text; excluded when every
+   * mention is where the ad says the skill is not used or needed. */
+  level?: SkillLevel;
+  /** For a preferred or excluded skill: the cue that made it so ("Nice to have", "do not use"), as written, and where. */
   levelCue?: TextSource;
   /** Years of experience the text states for the skill ("5+ years of Python"), the largest if several. */
   years?: number;

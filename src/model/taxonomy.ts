@@ -59,13 +59,15 @@ export interface ContextCues {
 }
 
 /** What a requirement cue does (docs/levels-and-years.md, "Cue files"). */
-export const CUE_KINDS = ['heading', 'section', 'after', 'before', 'lead-in'] as const;
+export const CUE_KINDS = ['heading', 'section', 'after', 'before', 'lead-in', 'negation'] as const;
 export type CueKind = (typeof CUE_KINDS)[number];
 
 /** Ad fragments a cue must get right: the level every skill found in them must have. */
 export interface CueExamples {
   preferred: string[];
   required: string[];
+  /** Fragments in which every skill found is excluded (negation cues). */
+  excluded: string[];
 }
 
 /** Phrases of one kind that tell a requirement level, from a cue file (taxonomy/cues/LANG.yaml). */

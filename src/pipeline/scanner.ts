@@ -1,16 +1,16 @@
-import { cueLookup, findLevelRanges, levelCues, levelLookup, mentionOffsets, type LevelCues, type LevelRange } from '../analyze/sections.js';
+import { cueLookup, findExclusions, findLevelRanges, levelCues, levelLookup, mentionOffsets, type LevelCues, type LevelRange } from '../analyze/sections.js';
 import { findYears } from '../analyze/years.js';
 import type { Extracted } from '../extract/extract.js';
 import { Matcher, type Finding } from '../match/matcher.js';
 import type { CompiledTaxonomy } from '../model/compiled.js';
-import type { DocumentResult, Level } from '../model/result.js';
+import type { DocumentResult, SkillLevel } from '../model/result.js';
 import { buildDocument, type DocumentOptions } from '../score/document.js';
 
 /** What the pipeline reads from one text: the skills' mentions and, when asked, each one's level. */
 export interface TextAnalysis {
   findings: Finding[];
   /** The requirement level at an offset; absent when levels were not asked for or nothing was found. */
-  levelAt?: (offset: number) => Level;
+  levelAt?: (offset: number) => SkillLevel;
   /** The preferred parts of the text, with the cue of each. */
   ranges?: LevelRange[];
 }
@@ -40,7 +40,8 @@ export class Scanner {
     const cues: number[] | undefined = levels ? [] : undefined;
     const findings = this.matcher.match(text, cues);
     if (!levels || findings.length === 0) return { findings };
-    const ranges = findLevelRanges(text, mentionOffsets(findings), cues, this.cues);
+    const mentions = mentionOffsets(findings);
+    const ranges = [...findLevelRanges(text, mentions, cues, this.cues), ...findExclusions(text, mentions, this.cues)];
     return { findings, levelAt: levelLookup(ranges), ranges };
   }
 

@@ -44,7 +44,7 @@ function documentSection(doc: DocumentResult): string[] {
 function skillCell(s: SkillResult): string {
   if (s.implied) return `_${cell(s.name)} (implied)_`;
   const count = s.count > 1 ? ` ×${s.count}` : '';
-  return `**${cell(s.name)}**${count}${s.level === 'preferred' ? ' (preferred)' : ''}`;
+  return `**${cell(s.name)}**${count}${s.level === 'preferred' ? ' (preferred)' : s.level === 'excluded' ? ' (not used)' : ''}`;
 }
 
 /** Text inside a table cell: Markdown and HTML characters escaped, pipes and line breaks made harmless. */

@@ -39,7 +39,7 @@ function skillLabel(skill: SkillResult, chalk: ChalkInstance): string {
   if (skill.implied) return chalk.dim(`${skill.name} (implied by ${skill.impliedBy?.join(', ')})`);
   const first = skill.matches[0]!;
   const count = skill.count > 1 ? ` ×${skill.count}` : '';
-  const level = skill.level === 'preferred' ? chalk.yellow(' [preferred]') : '';
+  const level = skill.level === 'preferred' ? chalk.yellow(' [preferred]') : skill.level === 'excluded' ? chalk.dim(' [not used]') : '';
   return `${chalk.green(skill.name)}${count}${chalk.dim(` ${first.line}:${first.column}`)}${level}`;
 }
 
@@ -62,7 +62,7 @@ function explanation(doc: DocumentResult, chalk: ChalkInstance): string[] {
   if (decided.length > 0) lines.push('', chalk.bold('  Levels and years'));
   for (const s of decided) {
     const why = [
-      s.levelCue && `preferred: "${s.levelCue.text}" ${s.levelCue.line}:${s.levelCue.column}`,
+      s.levelCue && `${s.level}: "${s.levelCue.text}" ${s.levelCue.line}:${s.levelCue.column}`,
       s.yearsFrom && `${s.years} years: "${s.yearsFrom.text}" ${s.yearsFrom.line}:${s.yearsFrom.column}`,
     ].filter(Boolean);
     lines.push(`  ${s.name.padEnd(31)} ${chalk.dim(why.join('; '))}`);

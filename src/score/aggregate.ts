@@ -1,7 +1,7 @@
 import type { Finding } from '../match/matcher.js';
 import type { CompiledTaxonomy } from '../model/compiled.js';
 import { IMPLIED_WEIGHT } from './score.js';
-import type { Level } from '../model/result.js';
+import type { Level, SkillLevel } from '../model/result.js';
 
 /** Highest score + 1: scores are kept per point, so the median and mean merge exactly. */
 export const SCORE_SLOTS = 101;
@@ -127,13 +127,14 @@ export class Tallier {
     this.weights = taxonomy.categories.reduce((sum, c) => sum + c.weight, 0);
   }
 
-  tally(findings: Finding[], levelAt?: (offset: number) => Level | undefined): DocumentTally {
+  tally(findings: Finding[], levelAt?: (offset: number) => SkillLevel | undefined): DocumentTally {
     const { counts, levelState, implied, namedIn, impliedIn } = this;
     const skills = this.taxonomy.skills;
     const named: number[] = [];
     for (const f of findings) {
       if (counts[f.skill]!++ === 0) named.push(f.skill);
-      if (levelAt) levelState[f.skill] = nextLevelState(levelState[f.skill]!, levelAt(f.start));
+      // A mention the ad says is not used counts as one without a level (the report's `unknown`).
+      if (levelAt) levelState[f.skill] = nextLevelState(levelState[f.skill]!, asked(levelAt(f.start)));
     }
     named.sort((a, b) => a - b);
     const impliedList: number[] = [];
@@ -169,6 +170,8 @@ export class Tallier {
     return tally;
   }
 }
+
+const asked = (level: SkillLevel | undefined): Level | undefined => (level === 'excluded' ? undefined : level);
 
 function nextLevelState(state: number, level: Level | undefined): number {
   if (level === undefined) return state <= 0 ? -1 : 2;

@@ -19,7 +19,8 @@ export const FIT_WEIGHTS = { required: 1, preferred: 0.5, implied: 0.5, tooFewYe
  * each alone or as a group of alternatives; fit = 100 * sum(weight * credit) / sum(weight).
  */
 export function compareDocuments(cv: ScannedText, ad: ScannedText, taxonomy: CompiledTaxonomy): Comparison {
-  const asked = ad.doc.skills.filter((s) => !s.implied);
+  // A skill the ad says it does not use or need is no requirement: never a gap, never in the fit.
+  const asked = ad.doc.skills.filter((s) => !s.implied && s.level !== 'excluded');
   const cvNamed = new Map(cv.doc.skills.filter((s) => !s.implied).map((s) => [s.id, s]));
   const cvImplied = new Map(cv.doc.skills.filter((s) => s.implied).map((s) => [s.id, s]));
   const credit = (s: SkillResult): number => {
@@ -38,7 +39,7 @@ export function compareDocuments(cv: ScannedText, ad: ScannedText, taxonomy: Com
   const matched: MatchedSkill[] = [];
   const missing: MissingSkill[] = [];
   for (const s of asked) {
-    const level = s.level ?? 'required';
+    const level: Level = s.level === 'preferred' ? 'preferred' : 'required';
     const mine = cvNamed.get(s.id);
     const units = requirements.filter((r) => r.skills.includes(s.id));
     if (mine && !shortOfYears(s, mine)) {
@@ -91,7 +92,8 @@ function buildRequirements(ad: ScannedText, asked: SkillResult[]): { skills: Ski
   const mentions: (Mention & { level: Level })[] = [];
   for (const s of asked)
     for (const m of s.matches)
-      mentions.push({ start: m.offset, end: m.offset + m.text.length, skill: s.id, category: s.category, level: m.level ?? 'required' });
+      if (m.level !== 'excluded')
+        mentions.push({ start: m.offset, end: m.offset + m.text.length, skill: s.id, category: s.category, level: m.level ?? 'required' });
   const byId = new Map(asked.map((s) => [s.id, s]));
   const inGroup = new Set<number>();
   const units = new Map<string, { skills: SkillResult[]; level: Level }>();

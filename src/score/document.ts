@@ -2,11 +2,11 @@ import type { Finding } from '../match/matcher.js';
 import type { CompiledTaxonomy } from '../model/compiled.js';
 import { LineIndex } from '../util/lines.js';
 import { scoreCoverage } from './score.js';
-import type { DocumentResult, Level, MatchPosition, SkillResult } from '../model/result.js';
+import type { DocumentResult, MatchPosition, SkillLevel, SkillResult } from '../model/result.js';
 
 export interface DocumentOptions {
   /** The requirement level of the text at an offset (from the ad's sections), if known. */
-  levelAt?: (offset: number) => Level | undefined;
+  levelAt?: (offset: number) => SkillLevel | undefined;
   /** The cue of the preferred part an offset lies in (text and where it starts). */
   cueAt?: (offset: number) => { cue: string; cueAt: number } | undefined;
   /** Per finding (index into `findings`): the years stated for it, and the phrase that states them. */
@@ -53,7 +53,7 @@ export function buildDocument(source: string, text: string, findings: Finding[],
     const result: SkillResult = { id: skill.id, name: skill.name, category: skill.category, count: matches.length, implied: false, matches };
     const level = skillLevel(matches);
     if (level) result.level = level;
-    const cue = level === 'preferred' ? options.cueAt?.(findings[firstFinding.get(s)!]!.start) : undefined;
+    const cue = level === 'preferred' || level === 'excluded' ? options.cueAt?.(findings[firstFinding.get(s)!]!.start) : undefined;
     if (cue) result.levelCue = { text: cue.cue, ...position(cue.cueAt) };
     skills.push(result);
   }
@@ -108,10 +108,15 @@ function attachYears(
   }
 }
 
-/** A skill is preferred only when every mention is in a preferred part; otherwise required. */
-function skillLevel(matches: MatchPosition[]): Level | undefined {
+/**
+ * A skill is excluded when every mention says it is not used; otherwise, of the other mentions,
+ * preferred only when every one is in a preferred part, else required.
+ */
+function skillLevel(matches: MatchPosition[]): SkillLevel | undefined {
   if (matches.every((m) => m.level === undefined)) return undefined;
-  return matches.every((m) => m.level === 'preferred') ? 'preferred' : 'required';
+  const asked = matches.filter((m) => m.level !== 'excluded');
+  if (asked.length === 0) return 'excluded';
+  return asked.every((m) => m.level === 'preferred') ? 'preferred' : 'required';
 }
 
 function snippet(line: string, at: number): string {

@@ -12,7 +12,7 @@ import { where } from './where.js';
  *   `'` matches ’ too. Everything else is literal, compared case-insensitively.
  */
 
-type Atom = { char: string; optional: boolean } | { group: Phrase; optional: boolean };
+type Atom = { char: string; optional: boolean } | { group: Phrase; optional: boolean } | { any: true; optional: false };
 type Word = Atom[];
 type Sequence = Word[];
 type Phrase = Sequence[]; // alternatives
@@ -44,6 +44,12 @@ export function parseCuePhrase(text: string): Phrase {
         continue;
       }
       if (c === '?') throw new Error(`"?" at ${i + 1} follows nothing`);
+      if (text.startsWith('...', i)) {
+        // The words a cue speaks of ("no ... needed"): a few words within the clause.
+        word.push({ any: true, optional: false });
+        i += 3;
+        continue;
+      }
       i++;
       let atom: Atom;
       if (c === '(') {
@@ -90,7 +96,7 @@ function sequenceSource(sequence: Sequence): string {
 
 /** A word that is one optional group: it may be left out with its separator. */
 function wholeWordOptional(word: Word): boolean {
-  return word.length === 1 && 'group' in word[0]! && word[0].optional;
+  return word.length === 1 && 'group' in word[0]! && word[0].optional === true;
 }
 
 /** The source of a whole-word optional group without its own `?` (the caller adds the optional wrapper). */
@@ -98,7 +104,11 @@ function groupSource(src: string): string {
   return src.endsWith(')?') ? src.slice(0, -1) : src;
 }
 
+/** "..." in a phrase: up to 60 characters of one clause, as few as will do. */
+const ANY_WORDS = '[^.;:!?\\n\\r]{1,60}?';
+
 function atomSource(atom: Atom): string {
+  if ('any' in atom) return ANY_WORDS;
   const src = 'char' in atom ? escapeChar(atom.char) : `(?:${phraseSource(atom.group)})`;
   return atom.optional ? `${src}?` : src;
 }
@@ -120,6 +130,7 @@ export function expandCuePhrase(phrase: Phrase): string[][] {
   const ofWord = (word: Word): string[][] => {
     let acc: string[][] = [[]];
     for (const atom of word) {
+      if ('any' in atom) continue; // stands for the skills: no word of the cue's own
       const forms: string[][] = 'char' in atom ? [[atom.char]] : ofPhrase(atom.group);
       const all = atom.optional ? [[], ...forms] : forms;
       acc = acc.flatMap((a) => all.map((f) => glue(a, f))).slice(0, MAX_EXPANSIONS);
@@ -168,6 +179,10 @@ const GENERIC_WORDS = new Set(
   ).split(' '),
 );
 
+/** The words a negation cue says "no" with, in the cue languages; findExclusions reads lines holding one. */
+export const NEGATION_WORDS =
+  /(?:^|[^\p{L}])(?:not|no|never|without|n['’]t|don['’]t|doesn['’]t|nicht|kein|keine|keinen|ohne|pas|sans|aucun|aucune|ni|sin|nunca|non|senza|mai|não|nao|nem|sem|geen|niet|zonder|nie|bez)(?![\p{L}])/iu;
+
 /** The tokenizer's form of a cue's word: punctuation around it is not part of it. */
 const cueWord = (w: string): string => normalizeToken(w).replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
 
@@ -210,6 +225,8 @@ export function cuePhraseProblem(text: string, kind: CueKind): string | undefine
   if (expansions.some((e) => e.length === 0)) return `cue phrase "${text}" can match an empty text (every word is optional)`;
   // Section names need no word of their own: they only end a section, and a section's lines are all read.
   if (kind === 'section') return undefined;
+  if (kind === 'negation' && !expansions.some((e) => e.some((w) => NEGATION_WORDS.test(w))))
+    return `cue phrase "${text}": a negation needs a word that says no ("not", "no", "never", "without", "n't")`;
   const common = expansions.find((e) => e.every((w) => COMMON_WORDS.has(cueWord(w)) || cueWord(w) === ''));
   return common ? `cue phrase "${text}" can match "${common.join(' ')}", common words only: add a word that says what the cue means` : undefined;
 }
@@ -220,7 +237,7 @@ export function cuePhraseProblem(text: string, kind: CueKind): string | undefine
  */
 export function compileCues(cues: readonly LevelCue[]): { compiled: CompiledCues; problems: string[] } {
   const problems: string[] = [];
-  const sources: Record<CueKind | 'afterAtEnd', string[]> = { heading: [], section: [], after: [], afterAtEnd: [], before: [], 'lead-in': [] };
+  const sources: Record<CueKind | 'afterAtEnd', string[]> = { heading: [], section: [], after: [], afterAtEnd: [], before: [], 'lead-in': [], negation: [] };
   const firstLetters = new Set<string>();
   const headingFirstLetters = new Set<string>();
   const words = new Set<string>();
@@ -237,7 +254,9 @@ export function compileCues(cues: readonly LevelCue[]): { compiled: CompiledCues
       }
       const phrase = parseCuePhrase(text.trim().toLowerCase());
       const expansions = expandCuePhrase(phrase);
-      if (cue.kind !== 'section') {
+      // Section names only end a section, and its lines are all read; negations are looked for on
+      // the lines that name a skill (analyze/sections.ts, findExclusions): neither needs a marked word.
+      if (cue.kind !== 'section' && cue.kind !== 'negation') {
         // Lead-ins are read on lines ending in ":" (as headings are), not searched for inline.
         const inline = cue.kind === 'after' || cue.kind === 'before';
         for (const expansion of expansions) {
@@ -265,6 +284,7 @@ export function compileCues(cues: readonly LevelCue[]): { compiled: CompiledCues
       afterAtEnd: alternation('afterAtEnd'),
       before: alternation('before'),
       leadIn: alternation('lead-in'),
+      negation: alternation('negation'),
       firstLetters: [...firstLetters].sort().join(''),
       headingFirstLetters: [...headingFirstLetters].sort().join(''),
       words: [...words].sort(),

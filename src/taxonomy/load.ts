@@ -16,7 +16,7 @@ export const EXAMPLE_FIELDS = ['match', 'nomatch'] as const;
 const SKILL_FILE_FIELDS = ['skills'] as const;
 const CUE_FILE_FIELDS = ['language', 'cues'] as const;
 export const CUE_FIELDS = ['kind', 'ends-clause', 'phrases', 'examples'] as const;
-export const CUE_EXAMPLE_FIELDS = ['preferred', 'required'] as const;
+export const CUE_EXAMPLE_FIELDS = ['preferred', 'required', 'excluded'] as const;
 
 /** Reads a file's text; injectable so the loader can be driven without a disk. */
 export type ReadText = (path: string) => string;
@@ -113,7 +113,14 @@ function readCue(y: YamlReader, at: Located, language: string): LevelCue | undef
     if (!f.has('kind')) y.fail(at, `a cue needs a kind (${CUE_KINDS.join(', ')})`);
     return undefined;
   }
-  const cue: LevelCue = { kind, language, phrases: phrases.values, examples: { preferred: [], required: [] }, at: at.pos, phraseAt: phrases.positions };
+  const cue: LevelCue = {
+    kind,
+    language,
+    phrases: phrases.values,
+    examples: { preferred: [], required: [], excluded: [] },
+    at: at.pos,
+    phraseAt: phrases.positions,
+  };
   phrases.values.forEach((text, k) => {
     const problem = cuePhraseProblem(text, kind);
     if (problem) y.fail(phrases.positions[k] ?? at.pos, problem);
@@ -126,6 +133,7 @@ function readCue(y: YamlReader, at: Located, language: string): LevelCue | undef
       cue.examples = {
         preferred: y.strings(e.get('preferred'), 'examples.preferred').values,
         required: y.strings(e.get('required'), 'examples.required').values,
+        excluded: y.strings(e.get('excluded'), 'examples.excluded').values,
       };
   }
   return cue;
