@@ -90,7 +90,7 @@ export function levelCues(cues: CompiledCues = (builtinCues ??= builtinCompiled(
     after: new RegExp(`${first}${START_OF_WORD}(?:(?:${cues.after})${END_OF_WORD}|${afterAtEnd})`, 'giu'),
     before: new RegExp(`${first}${START_OF_WORD}(?:${cues.before})${END_OF_WORD}`, 'giu'),
     leadIn: new RegExp(`${START_OF_WORD}(?:${cues.leadIn})${END_OF_WORD}`, 'iu'),
-    negation: new RegExp(`${START_OF_WORD}(?:${cues.negation})${END_OF_WORD}`, 'giu'),
+    negation: new RegExp(`${letters(cues.negationFirstLetters)}${START_OF_WORD}(?:${cues.negation})${END_OF_WORD}`, 'giu'),
     quick: new RegExp(
       cues.inlineWords
         .map(
@@ -396,8 +396,9 @@ export function cueLookup(ranges: readonly LevelRange[]): (offset: number) => Le
 
 /** A lookup for `DocumentOptions.levelAt`: preferred inside a range, required everywhere else. */
 export function levelLookup(ranges: LevelRange[]): (offset: number) => SkillLevel {
-  const preferred = mergedSpans(ranges.filter((r) => r.level === 'preferred'));
-  const excluded = mergedSpans(ranges.filter((r) => r.level === 'excluded'));
+  if (ranges.length === 0) return () => 'required';
+  const preferred = mergedSpans(ranges.every((r) => r.level === 'preferred') ? ranges : ranges.filter((r) => r.level === 'preferred'));
+  const excluded = ranges.some((r) => r.level === 'excluded') ? mergedSpans(ranges.filter((r) => r.level === 'excluded')) : [];
   // A clause that says a skill is not used wins over the section it stands in.
   return (offset) => (excluded.length > 0 && inSpans(excluded, offset) ? 'excluded' : inSpans(preferred, offset) ? 'preferred' : 'required');
 }
@@ -405,12 +406,18 @@ export function levelLookup(ranges: LevelRange[]): (offset: number) => SkillLeve
 /** The ranges as sorted, merged [start, end) spans, so a lookup is a binary search. */
 function mergedSpans(ranges: readonly LevelRange[]): [number, number][] {
   const merged: [number, number][] = [];
-  for (const r of [...ranges].sort((a, b) => a.start - b.start)) {
+  for (const r of ascendingStarts(ranges)) {
     const last = merged[merged.length - 1];
     if (last && r.start <= last[1]) last[1] = Math.max(last[1], r.end);
     else merged.push([r.start, r.end]);
   }
   return merged;
+}
+
+/** The ranges by start: as they are when already so (findLevelRanges mostly finds them in order). */
+function ascendingStarts(ranges: readonly LevelRange[]): readonly LevelRange[] {
+  for (let i = 1; i < ranges.length; i++) if (ranges[i]!.start < ranges[i - 1]!.start) return [...ranges].sort((a, b) => a.start - b.start);
+  return ranges;
 }
 
 function inSpans(spans: readonly [number, number][], offset: number): boolean {
@@ -440,11 +447,14 @@ export function findExclusions(text: string, mentions: readonly number[], cues: 
     lineEnd = text.indexOf('\n', at);
     if (lineEnd < 0) lineEnd = text.length;
     if (lineEnd - lineStart > 4000) continue; // a flattened ad's line: too long to read as one clause
-    const line = blankMarkup(text.slice(lineStart, lineEnd));
-    if (!NEGATION_WORDS.test(line)) continue;
+    const raw = text.slice(lineStart, lineEnd);
+    if (!NEGATION_WORDS.test(raw)) continue; // most lines hold no word that says no
+    const line = mayHoldMarkup(raw) ? blankMarkup(raw) : raw;
     for (const m of line.matchAll(cues.negation)) {
+      // The clause it stands in, both ways: "Our projects do not use PHP, Perl", "Java is not used".
+      const start = Math.min(m.index, clauseStart(line, m.index));
       const end = Math.max(m.index + m[0].length, clauseEnd(line, m.index + m[0].length));
-      ranges.push({ start: lineStart + m.index, end: lineStart + end, level: 'excluded', cue: m[0].trim(), cueAt: lineStart + m.index });
+      ranges.push({ start: lineStart + start, end: lineStart + end, level: 'excluded', cue: m[0].trim(), cueAt: lineStart + m.index });
     }
   }
   return ranges;

@@ -41,7 +41,8 @@ export class Scanner {
     const findings = this.matcher.match(text, cues);
     if (!levels || findings.length === 0) return { findings };
     const mentions = mentionOffsets(findings);
-    const ranges = [...findLevelRanges(text, mentions, cues, this.cues), ...findExclusions(text, mentions, this.cues)];
+    const ranges = findLevelRanges(text, mentions, cues, this.cues);
+    for (const r of findExclusions(text, mentions, this.cues)) ranges.push(r);
     return { findings, levelAt: levelLookup(ranges), ranges };
   }
 

@@ -181,7 +181,8 @@ const GENERIC_WORDS = new Set(
 
 /** The words a negation cue says "no" with, in the cue languages; findExclusions reads lines holding one. */
 export const NEGATION_WORDS =
-  /(?:^|[^\p{L}])(?:not|no|never|without|n['’]t|don['’]t|doesn['’]t|nicht|kein|keine|keinen|ohne|pas|sans|aucun|aucune|ni|sin|nunca|non|senza|mai|não|nao|nem|sem|geen|niet|zonder|nie|bez)(?![\p{L}])/iu;
+  /\b(?:not|no|never|without|nicht|kein|keine|keinen|ohne|pas|sans|aucun|aucune|ni|sin|nunca|non|senza|mai|não|nao|nem|sem|geen|niet|zonder|nie|bez)\b|n['’]t\b/i;
+/(?:^|[^\p{L}])(?:not|no|never|without|n['’]t|don['’]t|doesn['’]t|nicht|kein|keine|keinen|ohne|pas|sans|aucun|aucune|ni|sin|nunca|non|senza|mai|não|nao|nem|sem|geen|niet|zonder|nie|bez)(?![\p{L}])/iu;
 
 /** The tokenizer's form of a cue's word: punctuation around it is not part of it. */
 const cueWord = (w: string): string => normalizeToken(w).replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
@@ -240,6 +241,7 @@ export function compileCues(cues: readonly LevelCue[]): { compiled: CompiledCues
   const sources: Record<CueKind | 'afterAtEnd', string[]> = { heading: [], section: [], after: [], afterAtEnd: [], before: [], 'lead-in': [], negation: [] };
   const firstLetters = new Set<string>();
   const headingFirstLetters = new Set<string>();
+  const negationFirstLetters = new Set<string>();
   const words = new Set<string>();
   const inlineWords = new Set<string>();
   // The words each marked inline word follows in the cues ("not" before "required").
@@ -272,6 +274,7 @@ export function compileCues(cues: readonly LevelCue[]): { compiled: CompiledCues
       }
       if (cue.kind === 'after' || cue.kind === 'before') for (const e of expansions) firstLetters.add(e[0]![0]!.toLowerCase());
       if (cue.kind === 'heading') for (const e of expansions) headingFirstLetters.add(e[0]![0]!.toLowerCase());
+      if (cue.kind === 'negation') for (const e of expansions) negationFirstLetters.add(e[0]![0]!.toLowerCase());
       sources[cue.kind === 'after' && cue.endsClause ? 'afterAtEnd' : cue.kind].push(phraseSource(phrase));
     });
   }
@@ -287,6 +290,7 @@ export function compileCues(cues: readonly LevelCue[]): { compiled: CompiledCues
       negation: alternation('negation'),
       firstLetters: [...firstLetters].sort().join(''),
       headingFirstLetters: [...headingFirstLetters].sort().join(''),
+      negationFirstLetters: [...negationFirstLetters].sort().join(''),
       words: [...words].sort(),
       inlineWords: [...inlineWords].sort(),
       inlineAfter: onlyNeighbour(inlinePrevious),
