@@ -1,4 +1,4 @@
-import type { Level, SkillLevel } from '../model/result.js';
+import type { SkillLevel } from '../model/result.js';
 import { isAsciiLetter } from '../match/chars.js';
 import type { CompiledCues } from '../model/compiled.js';
 import { builtinCompiled } from '../taxonomy/builtin.js';

@@ -10,9 +10,9 @@ import { withTaxonomyFile } from '../parallel/taxonomyFile.js';
 import type { AggregateCounts } from '../score/aggregate.js';
 import { buildReport } from '../score/report.js';
 import type { LoadedTaxonomy } from '../taxonomy/index.js';
-import { closest } from '../util/similar.js';
 import { fromScanLines, mergeReports } from './reportParts.js';
 import { defaultTaxonomy } from './scan.js';
+import { assertCategory } from './taxonomy.js';
 
 export interface ReportFilesOptions {
   taxonomy?: LoadedTaxonomy;
@@ -73,7 +73,6 @@ export async function reportFiles(inputs: readonly string[], options: ReportFile
 
 /** `['a,b', 'c']` -> category ids, each checked against the taxonomy (with a did-you-mean). */
 function categoryFilter(values: readonly string[], taxonomy: CompiledTaxonomy): string[] {
-  const known = taxonomy.categories.map((c) => c.id);
   const wanted = [
     ...new Set(
       values
@@ -82,10 +81,6 @@ function categoryFilter(values: readonly string[], taxonomy: CompiledTaxonomy): 
         .filter((v) => v !== ''),
     ),
   ];
-  for (const id of wanted) {
-    if (known.includes(id)) continue;
-    const guess = closest(id, known, 3);
-    throw new UsageError(`unknown category "${id}"${guess ? ` (did you mean "${guess}"?)` : ''}`, `categories: ${known.join(', ')}`);
-  }
+  for (const id of wanted) assertCategory(taxonomy, id, 3);
   return wanted;
 }

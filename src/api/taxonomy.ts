@@ -10,10 +10,10 @@ export { loadTaxonomy, type LoadedTaxonomy, type LoadTaxonomyOptions } from '../
 export { checkTaxonomyFile, type CheckResult } from './taxonomyCheck.js';
 
 /** Throws a UsageError (with a did-you-mean) unless `category` is an id of the taxonomy. */
-export function assertCategory(taxonomy: Taxonomy, category: string): void {
-  if (taxonomy.categories.some((c) => c.id === category)) return;
+export function assertCategory(taxonomy: { categories: readonly { id: string }[] }, category: string, maxDistance?: number): void {
   const ids = taxonomy.categories.map((c) => c.id);
-  const guess = closest(category, ids);
+  if (ids.includes(category)) return;
+  const guess = closest(category, ids, maxDistance);
   throw new UsageError(`unknown category "${category}"${guess ? ` (did you mean "${guess}"?)` : ''}`, `categories: ${ids.join(', ')}`);
 }
 

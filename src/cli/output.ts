@@ -1,6 +1,7 @@
 import { closeSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { InputError } from '../model/errors.js';
+import type { InputFailure } from '../model/result.js';
 import type { Io } from './io.js';
 
 /**
@@ -22,6 +23,11 @@ export function writeReport(text: string, output: string | undefined, io: Io): v
     throw error;
   }
   file.commit();
+}
+
+/** Each input that could not be read, one line on stderr: `path: reason`. */
+export function printFailures(failures: readonly InputFailure[], io: Io): void {
+  for (const failure of failures) io.stderr.write(`${failure.source}: ${failure.message}\n`);
 }
 
 /** A file being written under a temporary name beside its target. */

@@ -6,7 +6,7 @@ import { UsageError } from '../../model/errors.js';
 import { compareReporters, type CompareFormat } from '../../report/compareReporters.js';
 import { reportOptions } from '../color.js';
 import { addConfigOptions, configure, type ConfigBinding } from '../config.js';
-import { writeReport } from '../output.js';
+import { printFailures, writeReport } from '../output.js';
 import { EXIT, addCommonOptions, collect, intOption, type CommandContext } from '../options.js';
 
 interface CompareOptions {
@@ -84,7 +84,7 @@ async function compare(jobs: string[], options: CompareOptions, { io }: CommandC
     ignore: options.ignore,
     ...(io.stdin ? { stdin: io.stdin } : {}),
   });
-  for (const failure of result.errors) io.stderr.write(`${failure.source}: ${failure.message}\n`);
+  printFailures(result.errors, io);
   if (!options.quiet) {
     const report = compareReporters[options.format](result, reportOptions(options.output ? false : options.color, io, options.explain ?? false));
     writeReport(report, options.output, io);

@@ -7,7 +7,7 @@ import { EVAL_GROUPS, type EvalGroup, type MetricName, type Threshold } from '..
 import { evalReporters, type EvalFormat } from '../../report/index.js';
 import { reportOptions } from '../color.js';
 import { addConfigOptions, configure, type ConfigBinding } from '../config.js';
-import { writeReport } from '../output.js';
+import { printFailures, writeReport } from '../output.js';
 import { EXIT, addCommonOptions, intOption, type CommandContext } from '../options.js';
 
 interface EvalOptions {
@@ -100,7 +100,7 @@ async function runEval(inputs: string[], options: EvalOptions, { io }: CommandCo
     thresholds: [...options.minF1, ...options.minPrecision, ...options.minRecall],
     ...(io.stdin ? { stdin: io.stdin } : {}),
   });
-  for (const failure of report.errors) io.stderr.write(`${failure.source}: ${failure.message}\n`);
+  printFailures(report.errors, io);
   if (!options.quiet) {
     const text = evalReporters[options.format](report, reportOptions(options.output ? false : options.color, io, options.explain ?? false));
     writeReport(text, options.output, io);

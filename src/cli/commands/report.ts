@@ -7,7 +7,7 @@ import { UsageError } from '../../model/errors.js';
 import type { ReportResult } from '../../model/report.js';
 import { reportReporters, type ReportFormat } from '../../report/index.js';
 import { reportOptions } from '../color.js';
-import { writeReport } from '../output.js';
+import { printFailures, writeReport } from '../output.js';
 import { createProgress } from '../progress.js';
 import { EXIT, addCommonOptions, collect, intOption, type CommandContext } from '../options.js';
 
@@ -94,7 +94,7 @@ async function report(inputs: string[], options: ReportCliOptions, { io }: Comma
   } finally {
     progress.done();
   }
-  for (const failure of result.errors) io.stderr.write(`${failure.source}: ${failure.message}\n`);
+  printFailures(result.errors, io);
   if (!options.quiet)
     writeReport(reportReporters[options.format](result, reportOptions(options.output ? false : options.color, io, false)), options.output, io);
   return result.errors.length > 0 ? EXIT.failure : EXIT.ok;

@@ -7,7 +7,7 @@ import { scanReporters, type ScanFormat } from '../../report/index.js';
 import { scanJsonlLine } from '../../report/scanJsonl.js';
 import { reportOptions } from '../color.js';
 import { addConfigOptions, configure, type ConfigBinding } from '../config.js';
-import { openSink, writeReport } from '../output.js';
+import { openSink, printFailures, writeReport } from '../output.js';
 import { EXIT, addCommonOptions, collect, intOption, type CommandContext } from '../options.js';
 
 interface ScanOptions {
@@ -97,7 +97,7 @@ async function scan(inputs: string[], options: ScanOptions, { io }: CommandConte
     }
     sink?.close();
   } else result = await scanFiles(targets, { ...request, maxBytes });
-  for (const failure of result.errors) io.stderr.write(`${failure.source}: ${failure.message}\n`);
+  printFailures(result.errors, io);
   if (!options.quiet && !streamed) {
     const report = scanReporters[options.format](result, reportOptions(options.output ? false : options.color, io, options.explain ?? false));
     writeReport(report, options.output, io);
