@@ -30,6 +30,11 @@ describe('matcher', () => {
     expect(doc.skills.flatMap((s) => s.matches.map((m) => m.text)).sort()).toEqual(['C++', 'Java', 'Python']);
   });
 
+  it('takes a "+" after a version with the version ("or later"), and leaves C++ as it is', () => {
+    const doc = miniScanner.scanText('Python3+, Java 8+ and C++ or C++17+');
+    expect(doc.skills.flatMap((s) => s.matches.map((m) => m.text)).sort()).toEqual(['C++', 'C++', 'Java', 'Python']);
+  });
+
   it('splits glued words only at a known skill boundary', () => {
     expect(namedIn('PythonDjango AWSExperience SQLMust')).toEqual(['django', 'python', 'sql']);
     expect(namedIn('GoDaddy hosting')).toEqual([]);

@@ -62,6 +62,8 @@ describe('years of experience attach to skills', () => {
       { java: 2 },
     ],
     ['three (3) years of Python experience; 5 or more years of Java', { python: 3, java: 5 }],
+    // the examples of what the figure is about share it
+    ["Minimum 1 year interfacing with messaging systems and ESB's such as MQ/JMS", { soa: 1, jms: 1 }],
     // a figure stated where the skill is required wins over one under a preferred heading
     ['Requirements:\n- 1 year of AWS\n\nPreferred qualifications:\n- 3+ years of AWS', { aws: 1 }],
     ['- 2 years of Python. Kafka is a plus.', { python: 2 }],

@@ -126,7 +126,7 @@ function forward(at: Context, to: number): number[] | undefined {
   for (let k = order.indexOf(first) + 1; k < order.length; k++) {
     const next = findings[order[k]!]!;
     const between = clean.slice(last.end, next.start);
-    if (!isListGap(between) && !USING.test(between)) break;
+    if (!isListGap(between) && !USING.test(between) && !SUCH_AS.test(between)) break;
     group.push(order[k]!);
     last = next;
   }
@@ -138,6 +138,8 @@ function forward(at: Context, to: number): number[] | undefined {
 
 /** "ETL using Informatica", "APIs with Go": the tool a skill is practised with shares its figure. */
 const USING = /^\s+(?:using|with|in|on)\s+$/iu;
+/** "ESB's such as MQ/JMS", "message brokers like Kafka": the examples share the figure (an alternative name before a slash too). */
+const SUCH_AS = /^(?:['’]s)?\s*,?\s+(?:such as|like|e\.?g\.?,?|including|incl\.?)\s+(?:[\p{L}\p{N}.+#]+\s*\/\s*)?$/iu;
 
 /**
  * The findings of the bracket that opens at `open`, when it is a list of them ("(EC2, S3, RDS)",

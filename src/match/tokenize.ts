@@ -193,8 +193,13 @@ export function tokenize(text: string, lexicon: Lexicon, out: TokenBuffer): void
       // A plain token (ASCII, no / - . + # inside, no inner capital, no trailing digit, not "...and")
       // stays one token whether or not it is a known word; others may be split when unknown.
       const innerJoiner = (seen & IS_JOINER) !== 0 && hasInnerJoiner(units, start, end);
+      const versionPlus = lastKept === PLUS && end - start > 2 && units[end - 2]! >= 48 && units[end - 2]! <= 57; // "Python3+"
       const plain =
-        (seen & (IS_SLASH | IS_HYPHEN | UPPER | NON_ASCII)) === 0 && !innerJoiner && !(lastKept >= 48 && lastKept <= 57) && !mayBeGlued(units, start, end);
+        (seen & (IS_SLASH | IS_HYPHEN | UPPER | NON_ASCII)) === 0 &&
+        !innerJoiner &&
+        !(lastKept >= 48 && lastKept <= 57) &&
+        !versionPlus &&
+        !mayBeGlued(units, start, end);
       if (plain) word = lexicon.mayBeEager(units, start, end) ? lexicon.lookupUnits(units, start, end) : UNRESOLVED;
       else word = (seen & NON_ASCII) === 0 ? lexicon.lookupUnits(units, start, end) : lexicon.lookup(text.slice(start, end));
       if (word < 0 && !plain) {
@@ -266,6 +271,7 @@ function splitUnknown(text: string, start: number, end: number, flags: number, l
   if (flags & F_SLASH && splitAt(text, start, end, SLASH, lexicon, out)) return;
   if (flags & F_HYPHEN && splitAt(text, start, end, HYPHEN, lexicon, out)) return;
   if (flags & F_DIGIT_END && stripVersion(text, start, end, lexicon, out)) return;
+  if (text.charCodeAt(end - 1) === PLUS && stripVersionPlus(text, start, end, lexicon, out)) return;
   if (flags & F_INNER_UPPER && splitGlued(text, start, end, lexicon, out)) return;
   if (splitGluedConjunction(text, start, end, lexicon, out)) return;
   out.push(start, end, -1);
@@ -345,6 +351,22 @@ function isPartStart(text: string, i: number): boolean {
 
 function isTrimmed(c: number): boolean {
   return c < 128 && (ASCII_CLASS[c]! & TRIM) !== 0;
+}
+
+const PLUS = 43;
+
+/** "ES6+" -> "ES6", "Angular2+" -> "Angular": a "+" after a version ("or later") goes with the version. */
+function stripVersionPlus(text: string, start: number, end: number, lexicon: Lexicon, out: TokenBuffer): boolean {
+  let cut = end;
+  while (cut > start && text.charCodeAt(cut - 1) === PLUS) cut--;
+  const last = text.charCodeAt(cut - 1);
+  if (cut - start < 2 || !(last >= 48 && last <= 57)) return false; // "C++" is a name, not a version
+  const word = lexicon.lookupRange(text, start, cut);
+  if (word >= 0) {
+    out.push(start, cut, word);
+    return true;
+  }
+  return stripVersion(text, start, cut, lexicon, out);
 }
 
 /** "Python3" -> "Python", "C++17" -> "C++", "Python3.11" -> "Python": the version is left out of the match. */

@@ -73,12 +73,18 @@ function resolve(text: string, start: number, end: number, lexicon: RefLexicon, 
   const word = lexicon.lookup(token);
   if (word >= 0) return void out.push({ start, end, word });
   // A slash or hyphen anywhere in the run, even trimmed, sends the token down the split path.
-  const plain = !/[/-]/.test(text.slice(start, rawEnd ?? end)) && !/[0-9]$|.[A-Z]|[^\x00-\x7f]/s.test(token);
+  const plain = !/[/-]/.test(text.slice(start, rawEnd ?? end)) && !/[0-9]$|.[0-9]\+$|.[A-Z]|[^\x00-\x7f]/s.test(token);
   // A whole plain token is tried as a glued conjunction only when it looks like one; a part always is.
   if (rawEnd !== undefined && plain && !(token.length >= 5 && /(and|or)$/i.test(token))) return void out.push({ start, end, word: -1 });
   if (token.includes('/') && splitAt(text, start, end, '/', lexicon, out)) return;
   if (token.includes('-') && splitAt(text, start, end, '-', lexicon, out)) return;
   if (/[0-9]$/.test(token) && stripVersion(text, start, end, lexicon, out)) return;
+  if (/.[0-9]\++$/s.test(token)) {
+    const cut = start + token.replace(/\++$/, '').length;
+    const word = lexicon.lookup(text.slice(start, cut));
+    if (word >= 0) return void out.push({ start, end: cut, word });
+    if (stripVersion(text, start, cut, lexicon, out)) return;
+  }
   if (/.[A-Z]/s.test(token) && splitGlued(text, start, end, lexicon, out)) return;
   for (const glue of ['and', 'or']) {
     const cut = end - glue.length;
