@@ -45,7 +45,7 @@ export function findYears(
   const clean = blankMarkup(text);
   const lines = new Set(breaks);
   const order = findings.map((_, i) => i).sort((a, b) => findings[a]!.start - findings[b]!.start);
-  const at = { clean, findings, order, lines };
+  const at = { clean, findings, order, starts: order.map((i) => findings[i]!.start), lines };
   for (const m of clean.matchAll(YEARS)) {
     const n = toNumber(m[1] ?? m[2]!);
     if (n === undefined || n < 1 || n > 40) continue;
@@ -65,8 +65,9 @@ export function findYears(
 interface Context {
   clean: string;
   findings: readonly Located[];
-  /** Finding indexes in text order. */
+  /** Finding indexes in text order, and their starts (for binary searches: every step stays linear). */
   order: number[];
+  starts: number[];
   /** Offsets where a flattened line begins. */
   lines: ReadonlySet<number>;
 }
@@ -116,14 +117,15 @@ const LIST_GAP = /^(?:[\s,/&+]|\d+(?:\.\d+)*\+?|\((?:[^()]{0,20})\)|\b(?:and|or|
 function forward(at: Context, to: number): number[] | undefined {
   const { clean, findings, order } = at;
   const end = clauseEnd(at, to, true);
-  const first = order.find((i) => findings[i]!.start >= to && findings[i]!.start < end);
+  const k0 = firstAtOrAfter(at.starts, to);
+  const first = k0 < order.length && at.starts[k0]! < end ? order[k0] : undefined;
   // No skill before a bracket: "4+ years with Big Data frameworks (Hadoop, HBase)" gives the group.
   if (first === undefined) return clean[end] === '(' && wordCount(clean.slice(to, end)) <= MAX_GAP_WORDS ? bracketGroup(at, end) : undefined;
   const gap = clean.slice(to, findings[first]!.start);
   if (wordCount(gap) > MAX_GAP_WORDS || YEARS_IN_GAP.test(gap)) return undefined; // "5 years of ..., and 3+ years with Node.js"
   const group = [first];
   let last = findings[first]!;
-  for (let k = order.indexOf(first) + 1; k < order.length; k++) {
+  for (let k = k0 + 1; k < order.length; k++) {
     const next = findings[order[k]!]!;
     const between = clean.slice(last.end, next.start);
     if (!isListGap(between) && !USING.test(between) && !SUCH_AS.test(between)) break;
@@ -148,9 +150,10 @@ const SUCH_AS = /^(?:['’]s)?\s*,?\s+(?:such as|like|e\.?g\.?,?|including|incl\
  */
 function bracketGroup(at: Context, open: number): number[] | undefined {
   const { clean, findings } = at;
-  const close = clean.indexOf(')', open);
-  if (close < 0 || close - open > 300) return undefined;
-  const inside = at.order.filter((i) => findings[i]!.start > open && findings[i]!.end <= close);
+  const found = clean.slice(open, open + 301).indexOf(')'); // a bracket of a list closes within a sentence
+  if (found < 0) return undefined;
+  const close = open + found;
+  const inside = inRange(at, open + 1, close).filter((i) => findings[i]!.end <= close);
   if (inside.length === 0) return undefined;
   if (wordCount(clean.slice(open + 1, findings[inside[0]!]!.start)) > 2 || wordCount(clean.slice(findings[inside[inside.length - 1]!]!.end, close)) > 2)
     return undefined;
@@ -164,8 +167,8 @@ function bracketGroup(at: Context, open: number): number[] | undefined {
  */
 function leadInList(at: Context, to: number): number[] | undefined {
   const { clean } = at;
-  const lineEnd = nextLineStart(at, to);
-  if (!/[:：]\s*$/u.test(clean.slice(to, lineEnd.textEnd))) return undefined;
+  const lineEnd = nextLineStart(at, to, MAX_CLAUSE);
+  if (!lineEnd || !/[:：]\s*$/u.test(clean.slice(to, lineEnd.textEnd))) return undefined;
   let end = lineEnd.next;
   for (let line = lineEnd.next; line < clean.length; ) {
     const next = nextLineStart(at, line);
@@ -176,20 +179,26 @@ function leadInList(at: Context, to: number): number[] | undefined {
     else break;
     line = next.next;
   }
-  const inside = at.order.filter((i) => at.findings[i]!.start >= lineEnd.next && at.findings[i]!.start < end);
+  const inside = inRange(at, lineEnd.next, end);
   return inside.length > 0 ? inside : undefined;
 }
 
-/** Where the line holding `from` ends (its text, and where the next line starts), flattened lines included. */
-function nextLineStart(at: Context, from: number): { textEnd: number; next: number } {
+/**
+ * Where the line holding `from` ends (its text, and where the next line starts), flattened lines
+ * included; undefined when it runs on for more than `within` characters.
+ */
+function nextLineStart(at: Context, from: number): { textEnd: number; next: number };
+function nextLineStart(at: Context, from: number, within: number): { textEnd: number; next: number } | undefined;
+function nextLineStart(at: Context, from: number, within = Number.POSITIVE_INFINITY): { textEnd: number; next: number } | undefined {
   const { clean, lines } = at;
-  for (let i = from; i < clean.length; i++) {
+  const limit = Math.min(clean.length, from + within);
+  for (let i = from; i < limit; i++) {
     if (i > from && lines.has(i)) return { textEnd: i, next: i };
     const c = clean.charCodeAt(i);
     if (c === 10) return { textEnd: i, next: i + 1 };
     if (c === 13) return { textEnd: i, next: clean.charCodeAt(i + 1) === 10 ? i + 2 : i + 1 };
   }
-  return { textEnd: clean.length, next: clean.length };
+  return limit < clean.length ? undefined : { textEnd: clean.length, next: clean.length };
 }
 
 /**
@@ -210,9 +219,9 @@ function backward(at: Context, from: number): number[] | undefined {
   const { clean, findings, order } = at;
   const start = clauseStart(at, from);
   let k = -1;
-  for (let j = order.length - 1; j >= 0; j--) {
-    const f = findings[order[j]!]!;
-    if (f.end <= from && f.start >= start) {
+  // The last finding that ends before the figure and starts in its clause (findings do not nest here).
+  for (let j = firstAtOrAfter(at.starts, from) - 1; j >= 0 && at.starts[j]! >= start; j--) {
+    if (findings[order[j]!]!.end <= from) {
       k = j;
       break;
     }
@@ -239,16 +248,23 @@ function wordCount(s: string): number {
 
 const HARD = /[.;|!?\n\r•]/;
 
+/**
+ * How far a clause is read from a figure: a sentence's length. Text without punctuation (a scraped
+ * page, an attack) would otherwise be read to its end from every figure in it.
+ */
+const MAX_CLAUSE = 400;
+
 function clauseEnd(at: Context, from: number, soft: boolean): number {
   const { clean, lines } = at;
-  for (let i = from; i < clean.length; i++) {
+  const limit = Math.min(clean.length, from + MAX_CLAUSE);
+  for (let i = from; i < limit; i++) {
     if (i > from && lines.has(i)) return i;
     const c = clean[i]!;
     if (c === '.' && !/\s/.test(clean[i + 1] ?? ' ')) continue; // Node.js, .NET
     if (soft && c === ',' && shortItemFollows(clean, i + 1)) continue; // "designing, developing & maintaining ETL"
     if (HARD.test(c) || (soft && (c === ',' || c === '(' || c === ')'))) return i;
   }
-  return clean.length;
+  return limit;
 }
 
 /** After a comma: an item of at most three words before the next comma or the clause's end. */
@@ -259,11 +275,31 @@ function shortItemFollows(clean: string, from: number): boolean {
 
 function clauseStart(at: Context, from: number): number {
   const { clean, lines } = at;
-  for (let i = from - 1; i >= 0; i--) {
+  const limit = Math.max(0, from - MAX_CLAUSE);
+  for (let i = from - 1; i >= limit; i--) {
     if (lines.has(i + 1) && i + 1 < from) return i + 1;
     const c = clean[i]!;
     if (c === '.' && !/\s/.test(clean[i + 1] ?? ' ')) continue;
     if (HARD.test(c)) return i + 1;
   }
-  return 0;
+  return limit;
+}
+
+/** The index of the first start at or after `x` in ascending `starts`. */
+function firstAtOrAfter(starts: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (starts[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The findings (indexes) that start in [from, to), in text order. */
+function inRange(at: Context, from: number, to: number): number[] {
+  const out: number[] = [];
+  for (let k = firstAtOrAfter(at.starts, from); k < at.order.length && at.starts[k]! < to; k++) out.push(at.order[k]!);
+  return out;
 }
