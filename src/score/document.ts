@@ -30,7 +30,7 @@ export function buildDocument(source: string, text: string, findings: Finding[],
     const start = toShown(f.start);
     const end = toShown(f.end, true); // an exclusive end: covers the whole of an entity it ends in
     const { line, column } = lines.position(start);
-    const match: MatchPosition = { text: shown.slice(start, end), line, column, offset: start, snippet: snippet(lines.lineText(shown, start), column - 1) };
+    const match: MatchPosition = { text: shown.slice(start, end), line, column, offset: start, snippet: lines.snippet(shown, start, SNIPPET_WIDTH) };
     const level = options.levelAt?.(f.start);
     if (level) match.level = level;
     const list = bySkill.get(f.skill);
@@ -117,11 +117,4 @@ function skillLevel(matches: MatchPosition[]): SkillLevel | undefined {
   const asked = matches.filter((m) => m.level !== 'excluded');
   if (asked.length === 0) return 'excluded';
   return asked.every((m) => m.level === 'preferred') ? 'preferred' : 'required';
-}
-
-function snippet(line: string, at: number): string {
-  if (line.length <= SNIPPET_WIDTH) return line.trim();
-  const from = Math.max(0, Math.min(at - 40, line.length - SNIPPET_WIDTH));
-  const cut = line.slice(from, from + SNIPPET_WIDTH).trim();
-  return `${from > 0 ? '…' : ''}${cut}${from + SNIPPET_WIDTH < line.length ? '…' : ''}`;
 }

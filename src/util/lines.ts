@@ -24,11 +24,19 @@ export class LineIndex {
     return { line: line + 1, column: offset - this.starts[line]! + 1 };
   }
 
-  /** The text of the line holding `offset`, without its line break. */
-  lineText(text: string, offset: number): string {
-    const { line } = this.position(offset);
-    const start = this.starts[line - 1]!;
-    const end = line < this.starts.length ? this.starts[line]! : text.length;
-    return text.slice(start, end).replace(/[\r\n]+$/, '');
+  /**
+   * The line holding `offset`, trimmed to at most `width` characters around it ("…" where cut). Only
+   * that window is copied: a text of one very long line costs no copy of the line per match.
+   */
+  snippet(text: string, offset: number, width: number): string {
+    const line = lastAtOrBefore(this.starts, offset);
+    const start = this.starts[line]!;
+    let end = line + 1 < this.starts.length ? this.starts[line + 1]! : text.length;
+    while (end > start && (text.charCodeAt(end - 1) === 10 || text.charCodeAt(end - 1) === 13)) end--;
+    const length = end - start;
+    if (length <= width) return text.slice(start, end).trim();
+    const from = Math.max(0, Math.min(offset - start - 40, length - width));
+    const cut = text.slice(start + from, start + from + width).trim();
+    return `${from > 0 ? '…' : ''}${cut}${from + width < length ? '…' : ''}`;
   }
 }
