@@ -392,6 +392,9 @@ function stripVersion(text: string, start: number, end: number, lexicon: Lexicon
  * taking the longest known word at each boundary. Accepted only when some part is an unambiguous
  * skill, so "GoDaddy" stays one unknown token.
  */
+/** Longer than any word of a lexicon (alias words are names, not sentences). */
+const MAX_GLUED_PART = 64;
+
 function splitGlued(text: string, start: number, end: number, lexicon: Lexicon, out: TokenBuffer): boolean {
   // Scratch arrays (a token has at most end - start boundaries): this runs for few tokens, but
   // arrays per call were the tokenizer's main garbage.
@@ -415,6 +418,9 @@ function splitGlued(text: string, start: number, end: number, lexicon: Lexicon, 
   for (let a = 0; a < nb - 1; ) {
     let found = -1;
     let z = nb - 1;
+    // The longest part first, but never longer than a word can be: a long run of glued words
+    // ("AbAbAb…") stays linear instead of trying every pair of boundaries.
+    while (z > a + 1 && bounds[z]! - bounds[a]! > MAX_GLUED_PART) z--;
     for (; z > a; z--) {
       found = lexicon.lookupRange(text, bounds[a]!, bounds[z]!);
       if (found >= 0) break;
