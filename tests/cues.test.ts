@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compareText, loadTaxonomy, scanText, type TaxonomyError } from '../src/index.js';
-import { expandCuePhrase, parseCuePhrase } from '../src/taxonomy/cues.js';
+import { cuePhraseProblem, expandCuePhrase, parseCuePhrase } from '../src/taxonomy/cues.js';
 import { runSubprocess } from './helpers/cli.js';
 
 // Requirement cues are data (taxonomy/cues/LANG.yaml): every example of every cue is a test here.
@@ -57,6 +57,8 @@ describe('cue phrases', () => {
     expect(() => parseCuePhrase('(nice to have')).toThrow(/not closed/);
     expect(() => parseCuePhrase('?plus')).toThrow(/follows nothing/);
     expect(() => parseCuePhrase('plus)')).toThrow(/unexpected/);
+    expect(cuePhraseProblem('... is not used', 'negation')).toMatch(/must stand between words/);
+    expect(cuePhraseProblem('no ... needed', 'negation')).toBeUndefined();
   });
 
   // Any phrase the grammar accepts compiles to an expression that matches each of its expansions.

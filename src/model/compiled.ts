@@ -71,8 +71,7 @@ export interface CompiledCues {
   negation: string;
   /** First letters (lower case) of every text `after`, `afterAtEnd` and `before` match: a cheap pre-test. */
   firstLetters: string;
-  /** The same of `heading`, and of `negation`. */
-  headingFirstLetters: string;
+  /** The same of `negation`. */
   negationFirstLetters: string;
   /** Normalised words of every cue: each cue, however it matches, holds at least one. */
   words: string[];

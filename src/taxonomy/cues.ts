@@ -222,6 +222,9 @@ export function cuePhraseProblem(text: string, kind: CueKind): string | undefine
   } catch (error) {
     return `cue phrase "${text}": ${(error as Error).message}`;
   }
+  // "..." stands between a cue's words: a phrase that begins or ends with it would reach over any text
+  // (the clause is read both ways anyway), and the first-letter pre-test needs a word first.
+  if (/^\s*\.\.\.|\.\.\.\s*$/.test(text)) return `cue phrase "${text}": "..." must stand between words`;
   const expansions = expandCuePhrase(phrase);
   if (expansions.some((e) => e.length === 0)) return `cue phrase "${text}" can match an empty text (every word is optional)`;
   // Section names need no word of their own: they only end a section, and a section's lines are all read.
@@ -240,7 +243,6 @@ export function compileCues(cues: readonly LevelCue[]): { compiled: CompiledCues
   const problems: string[] = [];
   const sources: Record<CueKind | 'afterAtEnd', string[]> = { heading: [], section: [], after: [], afterAtEnd: [], before: [], 'lead-in': [], negation: [] };
   const firstLetters = new Set<string>();
-  const headingFirstLetters = new Set<string>();
   const negationFirstLetters = new Set<string>();
   const words = new Set<string>();
   const inlineWords = new Set<string>();
@@ -273,7 +275,6 @@ export function compileCues(cues: readonly LevelCue[]): { compiled: CompiledCues
         }
       }
       if (cue.kind === 'after' || cue.kind === 'before') for (const e of expansions) firstLetters.add(e[0]![0]!.toLowerCase());
-      if (cue.kind === 'heading') for (const e of expansions) headingFirstLetters.add(e[0]![0]!.toLowerCase());
       if (cue.kind === 'negation') for (const e of expansions) negationFirstLetters.add(e[0]![0]!.toLowerCase());
       sources[cue.kind === 'after' && cue.endsClause ? 'afterAtEnd' : cue.kind].push(phraseSource(phrase));
     });
@@ -289,7 +290,6 @@ export function compileCues(cues: readonly LevelCue[]): { compiled: CompiledCues
       leadIn: alternation('lead-in'),
       negation: alternation('negation'),
       firstLetters: [...firstLetters].sort().join(''),
-      headingFirstLetters: [...headingFirstLetters].sort().join(''),
       negationFirstLetters: [...negationFirstLetters].sort().join(''),
       words: [...words].sort(),
       inlineWords: [...inlineWords].sort(),
